@@ -1,0 +1,34 @@
+// Findings are the data every check produces: a rule, a severity, a place and a
+// message. They carry a byte offset into their file; line and column are filled
+// in once, by the engine, from the file's line table.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace leadlint {
+
+enum class Severity { kNote = 0, kWarning = 1, kError = 2 };
+
+std::string_view SeverityName(Severity severity);
+// Parses "error", "warning", "note" (and "off" -> false). Returns false if unknown.
+bool ParseSeverity(std::string_view text, Severity* out);
+
+struct Finding {
+  std::string rule;
+  Severity severity = Severity::kError;
+  std::string path;      // as given on the command line or found while walking
+  size_t offset = 0;     // byte offset of the offending key or value
+  size_t length = 0;     // bytes covered (for carets and redaction); may be 0
+  int line = 0;          // filled from offset by the engine
+  int column = 0;
+  std::string message;   // never contains a secret value
+  std::string excerpt;   // the source line, secrets redacted ("" if none)
+};
+
+// Masks the values of secret-looking assignments in free text (`AccountKey=`,
+// `sig=`, `code=`, `password`/`applicationKey`/`clientSecret` JSON members).
+// A safety net applied to every message and excerpt before output.
+std::string RedactSecrets(std::string_view text);
+
+}  // namespace leadlint

@@ -1,0 +1,242 @@
+// Argument parsing with CLI11 and the sub-commands. Sub-commands live in one
+// table-like block so `--help` lists them all; unknown rule ids get a "did you
+// mean" suggestion.
+#include "cli/cli.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "engine/engine.h"
+#include "report/report.h"
+#include "rules/rule.h"
+#include "schema/embedded_schemas.h"
+
+#ifndef LEADLINT_VERSION
+#define LEADLINT_VERSION "0.1.0"
+#endif
+
+namespace leadlint::cli {
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitInternal = 3;
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string Suggest(std::string_view id) {
+  std::string best;
+  size_t best_distance = 6;
+  for (const RuleInfo& r : AllRules()) {
+    size_t d = EditDistance(id, r.id);
+    if (d < best_distance) {
+      best_distance = d;
+      best = std::string(r.id);
+    }
+  }
+  return best;
+}
+
+std::string_view RuleDoc(std::string_view id) {
+  std::string name = std::string(id) + ".md";
+  for (const EmbeddedFile& f : EmbeddedRuleDocs()) {
+    if (f.name == name) return f.text;
+  }
+  return {};
+}
+
+int CmdRules(std::ostream& out, const std::string& format) {
+  if (format == "json") {
+    out << "[\n";
+    const auto& rules = AllRules();
+    for (size_t i = 0; i < rules.size(); ++i) {
+      out << "  {\"id\": \"" << rules[i].id << "\", \"severity\": \"" << SeverityName(rules[i].severity)
+          << "\", \"summary\": \"" << rules[i].summary << "\"}" << (i + 1 < rules.size() ? "," : "") << "\n";
+    }
+    out << "]\n";
+    return kExitClean;
+  }
+  size_t width = 0;
+  for (const RuleInfo& r : AllRules()) width = std::max(width, r.id.size());
+  for (const RuleInfo& r : AllRules()) {
+    std::string sev(SeverityName(r.severity));
+    out << r.id << std::string(width - r.id.size() + 2, ' ') << sev << std::string(9 - sev.size(), ' ') << r.summary
+        << "\n";
+  }
+  return kExitClean;
+}
+
+int CmdExplain(const std::string& id, std::ostream& out, std::ostream& err) {
+  const RuleInfo* rule = FindRule(id);
+  if (rule == nullptr) {
+    err << "leadlint: unknown rule '" << id << "'";
+    std::string suggestion = Suggest(id);
+    if (!suggestion.empty()) err << "; did you mean '" << suggestion << "'?";
+    err << "\nrun 'leadlint rules' to list every rule\n";
+    return kExitUsage;
+  }
+  out << rule->id << " (" << SeverityName(rule->severity) << ")\n" << rule->summary << "\n";
+  std::string_view doc = RuleDoc(id);
+  if (!doc.empty()) out << "\n" << doc;
+  if (!doc.empty() && doc.back() != '\n') out << "\n";
+  return kExitClean;
+}
+
+}  // namespace
+
+int Run(int argc, char** argv) { return Run(argc, argv, std::cout, std::cerr); }
+
+int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"leadlint: checks marketplace offer lead settings against storefront rules", "leadlint"};
+  app.require_subcommand(1);
+  app.footer(
+      "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or configuration error, 3 internal "
+      "error.\nRun 'leadlint <command> --help' for a command's options.");
+
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  std::string fail_on = "error";
+  std::string profile_name = "partner-center-2022";
+  std::string color = "auto";
+  int jobs = 0;
+  std::vector<std::string> only_rules;
+  size_t max_file_bytes = 8u << 20;
+  size_t max_depth = 256;
+
+  CLI::App* check = app.add_subcommand("check", "check offer manifests (files and folders, recursive)");
+  check->add_option("paths", paths, "files or folders to check (default: the current folder)");
+  check->add_option("-f,--format", format, "output format")->check(CLI::IsMember({"text", "json"}));
+  check->add_option("-o,--output", output, "write the report to FILE instead of standard output");
+  check->add_option("--fail-on", fail_on, "lowest severity that makes the exit code 1 (none: never)")
+      ->check(CLI::IsMember({"error", "warning", "note", "none"}));
+  check->add_option("--profile", profile_name,
+                    "dated rule profile: cloud-partner-portal-2018, partner-center-2020, partner-center-2022");
+  check->add_option("-j,--jobs", jobs, "files checked in parallel (default: number of cores)")
+      ->check(CLI::Range(0, 1024));
+  check->add_option("--color", color, "colour in text output (NO_COLOR disables auto)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  check->add_option("--rule", only_rules, "run only this rule (repeatable)");
+  check->add_option("--max-file-size", max_file_bytes, "largest file checked, in bytes (default 8 MiB)");
+  check->add_option("--max-depth", max_depth, "deepest JSON nesting accepted (default 256)")->check(CLI::Range(1, 10000));
+
+  std::string rules_format = "text";
+  CLI::App* rules = app.add_subcommand("rules", "list every rule with its default severity");
+  rules->add_option("-f,--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  std::string explain_id;
+  CLI::App* explain = app.add_subcommand("explain", "show a rule's documentation");
+  explain->add_option("id", explain_id, "rule id, e.g. leads-missing-destination")->required();
+  CLI::App* version = app.add_subcommand("version", "print the version");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    out << app.help(e.get_name() == "--help" ? "" : "");
+    return kExitClean;
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {
+      std::ostringstream help;
+      app.exit(e, help, help);
+      out << help.str();
+      return kExitClean;
+    }
+    std::ostringstream msg;
+    app.exit(e, msg, msg);
+    err << "leadlint: " << msg.str();
+    return kExitUsage;
+  }
+
+  try {
+    if (*version) {
+      out << "leadlint " << LEADLINT_VERSION << "\n";
+      return kExitClean;
+    }
+    if (*rules) return CmdRules(out, rules_format);
+    if (*explain) return CmdExplain(explain_id, out, err);
+
+    RunOptions options;
+    options.paths = paths.empty() ? std::vector<std::string>{"."} : paths;
+    if (!FindProfile(profile_name, &options.profile)) {
+      err << "leadlint: unknown profile '" << profile_name
+          << "'; expected cloud-partner-portal-2018, partner-center-2020 or partner-center-2022\n";
+      return kExitUsage;
+    }
+    for (const std::string& id : only_rules) {
+      if (FindRule(id) == nullptr) {
+        err << "leadlint: unknown rule '" << id << "'";
+        std::string suggestion = Suggest(id);
+        if (!suggestion.empty()) err << "; did you mean '" << suggestion << "'?";
+        err << "\n";
+        return kExitUsage;
+      }
+      options.only_rules.insert(id);
+    }
+    options.jobs = jobs;
+    options.limits.max_file_bytes = max_file_bytes;
+    options.limits.max_json_depth = max_depth;
+    RunResult result = RunCheck(options);
+
+    ReportOptions report;
+    report.profile = std::string(options.profile.name);
+    report.version = LEADLINT_VERSION;
+    std::ofstream file;
+    std::ostream* sink = &out;
+    if (!output.empty()) {
+      file.open(output, std::ios::binary | std::ios::trunc);
+      if (!file) {
+        err << "leadlint: cannot write '" << output << "'\n";
+        return kExitUsage;
+      }
+      sink = &file;
+    }
+    if (color == "always") {
+      report.color = true;
+    } else if (color == "auto") {
+      const char* no_color = std::getenv("NO_COLOR");
+      report.color = output.empty() && sink == &std::cout && isatty(STDOUT_FILENO) != 0 &&
+                     (no_color == nullptr || no_color[0] == '\0');
+    }
+    if (format == "json") {
+      WriteJsonReport(result, report, *sink);
+    } else {
+      WriteTextReport(result, report, *sink);
+    }
+    sink->flush();
+    if (!*sink) {
+      err << "leadlint: failed writing the report\n";
+      return kExitInternal;
+    }
+    if (fail_on == "none") return kExitClean;
+    Severity threshold = Severity::kError;
+    ParseSeverity(fail_on, &threshold);
+    for (const Finding& f : result.findings) {
+      if (f.severity >= threshold) return kExitFindings;
+    }
+    return kExitClean;
+  } catch (const std::exception& e) {
+    err << "leadlint: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  } catch (...) {
+    err << "leadlint: internal error\n";
+    return kExitInternal;
+  }
+}
+
+}  // namespace leadlint::cli

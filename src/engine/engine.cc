@@ -1,0 +1,325 @@
+// The check pipeline. Each file is read, parsed, normalized and checked on its
+// own, then dropped: only findings and the small offer model survive, so memory
+// follows the largest file rather than the number of files.
+#include "engine/engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <thread>
+
+#include "load/discover.h"
+#include "model/manifest.h"
+#include "parse/json.h"
+
+namespace leadlint {
+namespace {
+
+bool Enabled(const RunOptions& options, std::string_view rule) {
+  return options.only_rules.empty() || options.only_rules.count(std::string(rule)) != 0;
+}
+
+std::string Redacted(std::string_view line, size_t line_start,
+                     const std::vector<std::pair<size_t, size_t>>& secret_spans) {
+  std::string out(line);
+  for (const auto& [begin, end] : secret_spans) {
+    size_t b = std::max(begin, line_start);
+    size_t e = std::min(end, line_start + line.size());
+    if (b >= e) continue;
+    for (size_t i = b - line_start; i < e - line_start; ++i) {
+      char c = out[i];
+      if (c == '"' && (i + line_start == begin || i + line_start + 1 == end)) continue;  // keep the quotes
+      // Mask one '*' per code point so the caret still lines up.
+      if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) {
+        out[i] = '\x01';
+      } else {
+        out[i] = '*';
+      }
+    }
+  }
+  out.erase(std::remove(out.begin(), out.end(), '\x01'), out.end());
+  return RedactSecrets(out);
+}
+
+void ResolvePlace(const SourceFile& file, const std::vector<std::pair<size_t, size_t>>& spans, Place* place) {
+  LineCol lc = file.Locate(place->offset);
+  place->line = lc.line;
+  place->column = lc.column;
+  size_t line_start = file.OffsetOf(lc.line, 1);
+  place->excerpt = Redacted(file.Line(lc.line), line_start, spans);
+}
+
+void ResolveOffer(const SourceFile& file, const std::vector<std::pair<size_t, size_t>>& spans, Offer* offer) {
+  ResolvePlace(file, spans, &offer->type_place);
+  ResolvePlace(file, spans, &offer->leads.destination_place);
+  ResolvePlace(file, spans, &offer->leads.object_place);
+  ResolvePlace(file, spans, &offer->product_ref_place);
+  for (Listing& l : offer->listings) ResolvePlace(file, spans, &l.place);
+}
+
+void ReportLongStrings(const JsonNode& node, const Limits& limits, const SourceFile& file,
+                       std::vector<Finding>* out, int depth) {
+  if (depth > 1000) return;
+  if (node.is_string() && node.text.size() > limits.max_regex_input) {
+    Finding f;
+    f.rule = "manifest-limit";
+    f.severity = Severity::kError;
+    f.path = file.path();
+    f.offset = node.offset;
+    f.length = 1;
+    f.message = "a string of " + std::to_string(node.text.size()) + " bytes is longer than the limit of " +
+                std::to_string(limits.max_regex_input) + " bytes; its value is not checked";
+    out->push_back(std::move(f));
+  }
+  for (const JsonNode& child : node.children) ReportLongStrings(child, limits, file, out, depth + 1);
+}
+
+bool FindingLess(const Finding& a, const Finding& b) {
+  if (a.path != b.path) return a.path < b.path;
+  if (a.line != b.line) return a.line < b.line;
+  if (a.column != b.column) return a.column < b.column;
+  if (a.rule != b.rule) return a.rule < b.rule;
+  return a.message < b.message;
+}
+
+}  // namespace
+
+void LocateFinding(const SourceFile& file, const std::vector<std::pair<size_t, size_t>>& secret_spans,
+                   Finding* finding) {
+  LineCol lc = file.Locate(finding->offset);
+  finding->line = lc.line;
+  finding->column = lc.column;
+  size_t line_start = file.OffsetOf(lc.line, 1);
+  std::string_view line = file.Line(lc.line);
+  // Very long lines (minified JSON) are cut around the column in the excerpt.
+  if (line.size() > 400) {
+    finding->excerpt.clear();
+  } else {
+    finding->excerpt = Redacted(line, line_start, secret_spans);
+  }
+  finding->message = RedactSecrets(finding->message);
+}
+
+FileOutcome CheckManifestText(const std::string& path, std::string contents, bool explicit_path,
+                              const RunOptions& options) {
+  FileOutcome outcome;
+  SourceFile file(path, std::move(contents));
+  const std::string& text = file.contents();
+  std::vector<Finding> findings;
+
+  size_t nul = text.find('\0');
+  if (nul != std::string::npos) {
+    Finding f;
+    f.rule = "manifest-encoding";
+    f.path = path;
+    f.offset = nul;
+    f.message = "the file contains a NUL byte; it is a binary file, not JSON text";
+    findings.push_back(std::move(f));
+  } else {
+    JsonLimits json_limits;
+    json_limits.max_depth = options.limits.max_json_depth;
+    JsonParseResult parsed = ParseJson(text, json_limits);
+    for (Finding& f : parsed.findings) {
+      f.path = path;
+      findings.push_back(std::move(f));
+    }
+    if (parsed.ok) {
+      ManifestDoc doc = NormalizeManifest(path, parsed.root);
+      if (!doc.format) {
+        findings.clear();  // duplicate keys in a package.json are not our business
+        if (explicit_path) {
+          Finding f;
+          f.rule = "manifest-unknown-format";
+          f.path = path;
+          f.offset = parsed.root.offset;
+          f.message =
+              "not an offer manifest: expected a leadlint manifest ($schema "
+              "'https://leadlint.dev/schemas/manifest-v1.schema.json'), a Product Ingestion configure document "
+              "($schema 'https://product-ingestion.azureedge.net/schema/configure/...') or a Cloud Partner Portal "
+              "offer ('definition.offer')";
+          findings.push_back(std::move(f));
+        } else {
+          outcome.skipped = true;
+        }
+      } else {
+        outcome.manifest = true;
+        ReportLongStrings(parsed.root, options.limits, file, &findings, 0);
+        FileContext ctx(file, options.limits, &findings);
+        for (const RuleInfo& rule : AllRules()) {
+          if (rule.file_check != nullptr && Enabled(options, rule.id)) rule.file_check(doc, ctx);
+        }
+        for (Offer& offer : doc.offers) ResolveOffer(file, doc.secret_spans, &offer);
+        outcome.offers = std::move(doc.offers);
+        for (Finding& f : findings) {
+          if (f.line == 0) LocateFinding(file, doc.secret_spans, &f);
+        }
+      }
+    } else {
+      outcome.manifest = true;  // JSON that does not parse is always reported
+    }
+  }
+  if (!outcome.manifest && !explicit_path && findings.empty()) outcome.skipped = true;
+  for (Finding& f : findings) {
+    if (f.line == 0) LocateFinding(file, {}, &f);
+    if (Enabled(options, f.rule)) outcome.findings.push_back(std::move(f));
+  }
+  return outcome;
+}
+
+RunResult RunCheck(const RunOptions& options) {
+  RunResult result;
+  Discovery discovery = DiscoverInputs(options.paths);
+  for (Finding& f : discovery.findings) {
+    if (Enabled(options, f.rule)) result.findings.push_back(std::move(f));
+  }
+
+  const size_t n = discovery.files.size();
+  std::vector<FileOutcome> outcomes(n);
+  std::atomic<size_t> next{0};
+  auto worker = [&]() {
+    while (true) {
+      size_t i = next.fetch_add(1);
+      if (i >= n) break;
+      const InputFile& input = discovery.files[i];
+      std::string contents;
+      std::string error;
+      bool too_large = false;
+      size_t size = 0;
+      if (!ReadInputFile(input.path, options.limits.max_file_bytes, &contents, &error, &too_large, &size)) {
+        Finding f;
+        f.path = input.path;
+        f.line = 1;
+        f.column = 1;
+        if (too_large) {
+          f.rule = "manifest-limit";
+          f.message = "the file is " + std::to_string(size) + " bytes, larger than the limit of " +
+                      std::to_string(options.limits.max_file_bytes) + " bytes; it was not checked";
+        } else {
+          f.rule = "manifest-unreadable";
+          f.message = error;
+        }
+        if (Enabled(options, f.rule)) outcomes[i].findings.push_back(std::move(f));
+        outcomes[i].manifest = true;
+        continue;
+      }
+      outcomes[i] = CheckManifestText(input.path, std::move(contents), input.explicit_path, options);
+    }
+  };
+  int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = static_cast<int>(std::min<size_t>(static_cast<size_t>(jobs), std::max<size_t>(1, n)));
+  if (jobs <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> threads;
+    for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    for (std::thread& t : threads) t.join();
+  }
+
+  // Gather offers; resolve Product Ingestion references across files.
+  std::vector<Offer> offers;
+  for (size_t i = 0; i < n; ++i) {
+    FileOutcome& o = outcomes[i];
+    if (o.skipped) {
+      ++result.files_skipped;
+      result.skipped.push_back(discovery.files[i].path);
+    } else {
+      ++result.files_checked;
+    }
+    for (Finding& f : o.findings) result.findings.push_back(std::move(f));
+    for (Offer& offer : o.offers) offers.push_back(std::move(offer));
+    o = FileOutcome();
+  }
+  std::vector<bool> consumed(offers.size(), false);
+  for (Offer& offer : offers) {
+    if (offer.unresolved_product_ref.empty()) continue;
+    bool resolved = false;
+    for (size_t j = 0; j < offers.size(); ++j) {
+      Offer& product = offers[j];
+      if (&product == &offer || product.product_keys.empty() || !product.unresolved_product_ref.empty()) continue;
+      bool match = false;
+      for (const std::string& k : offer.product_keys) {
+        if (std::find(product.product_keys.begin(), product.product_keys.end(), k) != product.product_keys.end()) {
+          match = true;
+        }
+      }
+      if (!match) continue;
+      offer.type = product.type;
+      offer.type_written = product.type_written;
+      offer.name = product.name;
+      if (!offer.test_drive) offer.test_drive = product.test_drive;
+      offer.listings = product.listings;
+      for (Listing& l : offer.listings) l.place = offer.product_ref_place;
+      if (product.is_product_only) consumed[j] = true;
+      resolved = true;
+      break;
+    }
+    if (!resolved) {
+      if (Enabled(options, "manifest-unresolved-product")) {
+        Finding f;
+        f.rule = "manifest-unresolved-product";
+        f.severity = Severity::kWarning;
+        f.path = offer.path;
+        f.offset = offer.product_ref_place.offset;
+        f.line = offer.product_ref_place.line;
+        f.column = offer.product_ref_place.column;
+        f.excerpt = offer.product_ref_place.excerpt;
+        f.message = "'product' refers to '" + offer.unresolved_product_ref +
+                    "', which is in none of the checked files; its offer type and storefronts are unknown";
+        result.findings.push_back(std::move(f));
+      }
+    }
+  }
+
+  for (size_t i = 0; i < offers.size(); ++i) {
+    if (consumed[i]) continue;
+    const Offer& offer = offers[i];
+    std::vector<Finding> offer_findings;
+    OfferContext ctx(options.profile, options.storefront_rules, &offer_findings);
+    for (const RuleInfo& rule : AllRules()) {
+      if (rule.offer_check != nullptr && Enabled(options, rule.id)) rule.offer_check(offer, ctx);
+    }
+    OfferSummary summary;
+    summary.path = offer.path;
+    summary.name = offer.name;
+    summary.format = std::string(ManifestFormatName(offer.format));
+    summary.type = offer.type == OfferType::kUnknown ? offer.type_written : std::string(OfferTypeId(offer.type));
+    for (const Listing& l : offer.listings) {
+      summary.storefronts.emplace_back(StorefrontId(l.storefront));
+      summary.storefronts_assumed = summary.storefronts_assumed || l.assumed;
+    }
+    summary.destination = offer.leads.present ? offer.leads.destination : "";
+    summary.line = offer.type_place.line;
+    summary.column = offer.type_place.column;
+    summary.verdict = "pass";
+    for (const Finding& f : offer_findings) {
+      if (f.severity == Severity::kError) summary.verdict = "fail";
+      if (f.rule == "leads-undetermined" && summary.verdict == "pass") summary.verdict = "undetermined";
+    }
+    for (const Finding& f : offer_findings) {
+      Finding copy = f;
+      copy.excerpt = f.offset == offer.leads.destination_place.offset ? offer.leads.destination_place.excerpt
+                     : f.offset == offer.type_place.offset            ? offer.type_place.excerpt
+                                                                      : "";
+      for (const Listing& l : offer.listings) {
+        if (l.place.offset == f.offset) copy.excerpt = l.place.excerpt;
+      }
+      copy.message = RedactSecrets(copy.message);
+      result.findings.push_back(std::move(copy));
+    }
+    result.offers.push_back(std::move(summary));
+  }
+  // File-level lead errors make the offers of that file fail too.
+  std::set<std::string> failing_paths;
+  for (const Finding& f : result.findings) {
+    if (f.severity == Severity::kError) failing_paths.insert(f.path);
+  }
+  for (OfferSummary& s : result.offers) {
+    if (failing_paths.count(s.path) != 0) s.verdict = "fail";
+  }
+
+  std::stable_sort(result.findings.begin(), result.findings.end(), FindingLess);
+  std::sort(result.skipped.begin(), result.skipped.end());
+  return result;
+}
+
+}  // namespace leadlint

@@ -1,0 +1,63 @@
+// One run of `leadlint check`: discover inputs, check each file independently
+// (in parallel), resolve Product Ingestion references across files, apply the
+// storefront and profile rules to every offer, and return findings in a
+// deterministic order whatever the number of threads.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/finding.h"
+#include "rules/profile.h"
+#include "rules/rule.h"
+
+namespace leadlint {
+
+struct RunOptions {
+  std::vector<std::string> paths;
+  Profile profile;
+  StorefrontRules storefront_rules = BuiltInStorefrontRules();
+  Limits limits;
+  std::set<std::string> only_rules;  // empty: every rule
+  int jobs = 0;                      // 0: hardware concurrency
+};
+
+struct OfferSummary {
+  std::string path;
+  std::string name;
+  std::string format;
+  std::string type;
+  std::vector<std::string> storefronts;  // "appsource", "azure-marketplace"
+  bool storefronts_assumed = false;
+  std::string destination;               // canonical, "" if absent
+  std::string verdict;                   // "pass", "fail", "undetermined"
+  int line = 0;
+  int column = 0;
+};
+
+struct RunResult {
+  std::vector<Finding> findings;  // sorted: path, line, column, rule, message
+  std::vector<OfferSummary> offers;
+  int files_checked = 0;          // manifests checked (including ones with errors)
+  int files_skipped = 0;          // valid JSON of another shape met while walking
+  std::vector<std::string> skipped;
+};
+
+RunResult RunCheck(const RunOptions& options);
+
+// Checks one in-memory file: used by the engine, tests and fuzzers.
+struct FileOutcome {
+  std::vector<Finding> findings;
+  std::vector<Offer> offers;
+  bool manifest = false;
+  bool skipped = false;  // not a manifest, not named explicitly
+};
+FileOutcome CheckManifestText(const std::string& path, std::string contents, bool explicit_path,
+                              const RunOptions& options);
+
+// Fills line, column and a redacted excerpt from the file.
+void LocateFinding(const SourceFile& file, const std::vector<std::pair<size_t, size_t>>& secret_spans,
+                   Finding* finding);
+
+}  // namespace leadlint

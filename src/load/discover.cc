@@ -1,0 +1,140 @@
+// File discovery and reading with std::filesystem, never throwing: every
+// filesystem call uses the error_code overload.
+#include "load/discover.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <system_error>
+
+namespace leadlint {
+namespace fs = std::filesystem;
+
+namespace {
+
+Finding Unreadable(const std::string& path, const std::string& message) {
+  Finding f;
+  f.rule = "manifest-unreadable";
+  f.severity = Severity::kError;
+  f.path = path;
+  f.line = 1;
+  f.column = 1;
+  f.message = message;
+  return f;
+}
+
+bool SkippedDirectory(const std::string& name) {
+  return name == ".git" || name == "node_modules" || name == ".hg" || name == ".svn";
+}
+
+bool HasJsonExtension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".json";
+}
+
+std::string Display(const fs::path& p) {
+  std::string s = p.generic_string();
+  if (s.rfind("./", 0) == 0 && s.size() > 2) s = s.substr(2);
+  return s;
+}
+
+}  // namespace
+
+Discovery DiscoverInputs(const std::vector<std::string>& paths) {
+  Discovery d;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& path, bool is_explicit) {
+    if (seen.insert(path).second) d.files.push_back({path, is_explicit});
+  };
+  for (const std::string& arg : paths) {
+    std::error_code ec;
+    fs::file_status st = fs::status(arg, ec);
+    if (ec || !fs::exists(st)) {
+      d.findings.push_back(Unreadable(arg, "cannot read '" + arg + "': no such file or folder"));
+      continue;
+    }
+    if (!fs::is_directory(st)) {
+      if (!fs::is_regular_file(st)) {
+        d.findings.push_back(Unreadable(arg, "'" + arg + "' is not a regular file (a device, pipe or socket); not read"));
+        continue;
+      }
+      add(Display(fs::path(arg)), true);
+      continue;
+    }
+    fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
+    if (ec) {
+      d.findings.push_back(Unreadable(arg, "cannot read folder '" + arg + "': " + ec.message()));
+      continue;
+    }
+    const fs::recursive_directory_iterator end;
+    while (it != end) {
+      const fs::directory_entry& entry = *it;
+      std::error_code entry_ec;
+      bool is_link = entry.is_symlink(entry_ec);
+      bool is_dir = !is_link && entry.is_directory(entry_ec);
+      if (is_dir && SkippedDirectory(entry.path().filename().string())) {
+        it.disable_recursion_pending();
+      } else if (!is_dir && !is_link && HasJsonExtension(entry.path())) {
+        bool regular = entry.is_regular_file(entry_ec);
+        if (regular) {
+          add(Display(entry.path()), false);
+        } else {
+          d.findings.push_back(Unreadable(Display(entry.path()), "'" + Display(entry.path()) + "' is not a regular file; skipped"));
+        }
+      }
+      it.increment(ec);
+      if (ec) {
+        d.findings.push_back(Unreadable(Display(entry.path()), "cannot read folder under '" + arg + "': " + ec.message()));
+        ec.clear();
+        // recursive_directory_iterator becomes end() after an error; stop this tree.
+        break;
+      }
+    }
+  }
+  std::sort(d.files.begin(), d.files.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
+  return d;
+}
+
+bool ReadInputFile(const std::string& path, size_t max_bytes, std::string* contents, std::string* error,
+                   bool* too_large, size_t* size) {
+  *too_large = false;
+  *size = 0;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    *error = "'" + path + "' is a folder, not a file";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "cannot read '" + path + "': " + std::strerror(errno);
+    return false;
+  }
+  contents->clear();
+  char buffer[1 << 16];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    std::streamsize n = in.gcount();
+    if (n <= 0) break;
+    if (contents->size() + static_cast<size_t>(n) > max_bytes) {
+      *too_large = true;
+      *size = contents->size() + static_cast<size_t>(n);
+      in.seekg(0, std::ios::end);
+      std::streamoff total = in.tellg();
+      if (total > 0) *size = static_cast<size_t>(total);
+      return false;
+    }
+    contents->append(buffer, static_cast<size_t>(n));
+  }
+  if (in.bad()) {
+    *error = "cannot read '" + path + "': read error";
+    return false;
+  }
+  *size = contents->size();
+  return true;
+}
+
+}  // namespace leadlint

@@ -1,0 +1,32 @@
+// Finding the input files: paths named on the command line and `.json` files
+// under named folders. Symlinks inside a walked tree are not followed (no
+// loops, no escaping the tree); a path named explicitly is read even through a
+// symlink. Problems (missing paths, unreadable folders) are returned as
+// findings so the rest of the run goes on.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/finding.h"
+
+namespace leadlint {
+
+struct InputFile {
+  std::string path;
+  bool explicit_path = false;  // named on the command line (never silently skipped)
+};
+
+struct Discovery {
+  std::vector<InputFile> files;    // sorted by path, no duplicates
+  std::vector<Finding> findings;   // manifest-unreadable for paths that failed
+};
+
+Discovery DiscoverInputs(const std::vector<std::string>& paths);
+
+// Reads a whole file, refusing files over `max_bytes`. Returns false and sets
+// `error` (a sentence) on failure; `too_large` is set when the limit was hit.
+bool ReadInputFile(const std::string& path, size_t max_bytes, std::string* contents, std::string* error,
+                   bool* too_large, size_t* size);
+
+}  // namespace leadlint

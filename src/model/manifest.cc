@@ -1,0 +1,552 @@
+// Detection and normalization of the three manifest formats.
+//
+// Product Ingestion documents are detected by the `$schema` of the document or of
+// its resources; legacy Cloud Partner Portal documents by `definition.offer` with
+// `microsoft-azure-*.` keys; our own format by its `$schema` or its `offer`
+// object. Anything else is not a manifest.
+#include "model/manifest.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "schema/schema_store.h"
+
+namespace leadlint {
+namespace {
+
+constexpr std::string_view kPiHost = "product-ingestion.azureedge.net/schema/";
+constexpr std::string_view kV1Schema = "leadlint.dev/schemas/manifest-v1";
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+void SetPlace(Place* place, const JsonNode& node) {
+  place->offset = node.offset;
+  place->length = node.length;
+}
+
+void SetKeyPlace(Place* place, const JsonNode& node) {
+  place->offset = node.key_length > 0 ? node.key_offset : node.offset;
+  place->length = node.key_length > 0 ? node.key_length : node.length;
+}
+
+void CollectSecrets(const JsonNode& node, ManifestDoc* doc, int depth = 0) {
+  if (depth > 300) return;
+  if (!node.key.empty() && IsSecretKey(node.key) && node.is_string()) {
+    doc->secret_spans.emplace_back(node.offset, node.offset + node.length);
+  }
+  if (node.key == "httpsEndpointUrl" || node.key == "httpsEndpointUri") {
+    doc->secret_spans.emplace_back(node.offset, node.offset + node.length);
+  }
+  for (const JsonNode& child : node.children) CollectSecrets(child, doc, depth + 1);
+}
+
+// --- leadlint manifest v1 ----------------------------------------------------
+
+void NormalizeV1(const JsonNode& root, ManifestDoc* doc, const std::string& path) {
+  doc->format = ManifestFormat::kLeadlintV1;
+  const JsonNode* offer_node = root.Find("offer");
+  if (offer_node == nullptr || !offer_node->is_object()) return;  // the schema reports it
+  Offer offer;
+  offer.path = path;
+  offer.format = ManifestFormat::kLeadlintV1;
+  offer.name = std::string(offer_node->StringAt("id"));
+  SetKeyPlace(&offer.type_place, *offer_node);
+  if (const JsonNode* type = offer_node->Find("type"); type != nullptr) {
+    SetPlace(&offer.type_place, *type);
+    if (type->is_string()) {
+      offer.type_written = type->text;
+      offer.type = ParseOfferTypeId(type->text);
+    }
+  }
+  if (const JsonNode* listings = offer_node->Find("listings"); listings != nullptr && listings->is_array()) {
+    for (const JsonNode& item : listings->children) {
+      if (!item.is_object()) continue;
+      Listing listing;
+      SetPlace(&listing.place, item);
+      const JsonNode* storefront = item.Find("storefront");
+      if (storefront == nullptr || !storefront->is_string()) continue;
+      if (storefront->text == "appsource") {
+        listing.storefront = Storefront::kAppSource;
+      } else if (storefront->text == "azure-marketplace") {
+        listing.storefront = Storefront::kAzureMarketplace;
+      } else {
+        continue;  // the schema reports it
+      }
+      SetPlace(&listing.place, *storefront);
+      std::string_view option = item.StringAt("option");
+      if (option == "contact-me") listing.option = ListingOption::kContactMe;
+      if (option == "free-trial") listing.option = ListingOption::kFreeTrial;
+      if (option == "get-it-now") listing.option = ListingOption::kGetItNow;
+      if (option == "sell-through-microsoft") listing.option = ListingOption::kSellThroughMicrosoft;
+      const JsonNode* test_drive = item.Find("testDrive");
+      listing.test_drive = test_drive != nullptr && test_drive->type == JsonType::kBool && test_drive->boolean;
+      offer.listings.push_back(std::move(listing));
+    }
+  }
+  if (const JsonNode* leads = offer_node->Find("leads"); leads != nullptr && leads->is_object()) {
+    offer.leads.present = true;
+    SetKeyPlace(&offer.leads.object_place, *leads);
+    offer.leads.destination_place = offer.leads.object_place;
+    if (const JsonNode* dest = leads->Find("leadDestination"); dest != nullptr) {
+      SetPlace(&offer.leads.destination_place, *dest);
+      if (dest->is_string()) {
+        offer.leads.written = dest->text;
+        offer.leads.destination = CanonicalDestination(dest->text) == dest->text ? dest->text : "";
+      }
+    }
+    LeadView view;
+    view.view = *leads;
+    view.version = "2022-03-01-preview2";
+    view.offer_index = doc->offers.size();
+    doc->leads.push_back(std::move(view));
+  } else {
+    SetKeyPlace(&offer.leads.object_place, *offer_node);
+    offer.leads.destination_place = offer.leads.object_place;
+  }
+  doc->offers.push_back(std::move(offer));
+}
+
+// --- Product Ingestion ---------------------------------------------------------
+
+struct PiResource {
+  const JsonNode* node;
+  std::string kind;
+  std::string version;
+  const JsonNode* parent_product;  // when nested under product.resources
+};
+
+void CollectPiResources(const JsonNode& node, const JsonNode* parent_product, std::vector<PiResource>* out,
+                        int depth) {
+  if (depth > 8 || !node.is_object()) return;
+  std::string_view schema = node.StringAt("$schema");
+  std::string kind = SchemaKindOf(schema);
+  if (!kind.empty() && kind != "configure") {
+    out->push_back({&node, kind, SchemaVersionOf(schema), parent_product});
+  }
+  const JsonNode* self_product = kind == "product" ? &node : parent_product;
+  if (const JsonNode* resources = node.Find("resources"); resources != nullptr && resources->is_array()) {
+    for (const JsonNode& child : resources->children) CollectPiResources(child, self_product, out, depth + 1);
+  }
+  if (kind == "configure" || kind.empty()) {
+    if (const JsonNode* product = node.Find("product"); product != nullptr && product->is_object()) {
+      CollectPiResources(*product, nullptr, out, depth + 1);
+    }
+  }
+}
+
+std::vector<std::string> ProductKeys(const JsonNode& product) {
+  std::vector<std::string> keys;
+  if (std::string_view id = product.StringAt("id"); !id.empty()) keys.emplace_back(id);
+  if (std::string_view name = product.StringAt("resourceName"); !name.empty()) keys.emplace_back("resourceName:" + std::string(name));
+  if (const JsonNode* identity = product.Find("identity"); identity != nullptr) {
+    if (std::string_view ext = identity->StringAt("externalId"); !ext.empty()) keys.emplace_back("externalId:" + std::string(ext));
+  }
+  if (std::string_view ext = product.StringAt("externalId"); !ext.empty()) keys.emplace_back("externalId:" + std::string(ext));
+  return keys;
+}
+
+// The keys a `product` reference can match: "product/<guid>", {"externalId": ..},
+// {"resourceName": ..} or {"durableId": ..}.
+std::vector<std::string> ReferenceKeys(const JsonNode& ref) {
+  std::vector<std::string> keys;
+  if (ref.is_string()) {
+    keys.push_back(ref.text);
+  } else if (ref.is_object()) {
+    if (std::string_view v = ref.StringAt("durableId"); !v.empty()) keys.emplace_back(v);
+    if (std::string_view v = ref.StringAt("externalId"); !v.empty()) keys.emplace_back("externalId:" + std::string(v));
+    if (std::string_view v = ref.StringAt("resourceName"); !v.empty()) keys.emplace_back("resourceName:" + std::string(v));
+  }
+  return keys;
+}
+
+bool Matches(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const std::string& x : a) {
+    if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+  }
+  return false;
+}
+
+void AddPiListings(Offer* offer) {
+  bool marketplace = false;
+  bool appsource = false;
+  bool assumed = false;
+  switch (offer->type) {
+    case OfferType::kAzureApplication:
+    case OfferType::kAzureContainer:
+    case OfferType::kAzureVirtualMachine:
+    case OfferType::kContainerApp:
+    case OfferType::kCoreVirtualMachine:
+    case OfferType::kIotEdgeModule:
+    case OfferType::kManagedService:
+      marketplace = true;
+      break;
+    case OfferType::kDynamics365BusinessCentral:
+    case OfferType::kDynamics365ForCustomerEngagement:
+    case OfferType::kDynamics365ForOperations:
+    case OfferType::kOfficeApp:
+    case OfferType::kPowerBiApp:
+    case OfferType::kPowerBiVisual:
+      appsource = true;
+      break;
+    case OfferType::kSoftwareAsAService:
+    case OfferType::kConsultingService:
+      marketplace = appsource = assumed = true;
+      break;
+    case OfferType::kCosellOnly:
+    case OfferType::kUnknown:
+      break;
+  }
+  auto add = [&](Storefront s) {
+    Listing listing;
+    listing.storefront = s;
+    listing.assumed = assumed;
+    listing.place = offer->type_place;
+    offer->listings.push_back(listing);
+  };
+  if (marketplace) add(Storefront::kAzureMarketplace);
+  if (appsource) add(Storefront::kAppSource);
+}
+
+void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std::string& path) {
+  doc->format = ManifestFormat::kProductIngestion;
+  std::vector<PiResource> resources;
+  CollectPiResources(root, nullptr, &resources, 0);
+
+  // One offer per product in the document.
+  std::vector<const JsonNode*> products;
+  for (const PiResource& r : resources) {
+    if (r.kind != "product") continue;
+    Offer offer;
+    offer.path = path;
+    offer.format = ManifestFormat::kProductIngestion;
+    offer.product_keys = ProductKeys(*r.node);
+    if (const JsonNode* identity = r.node->Find("identity"); identity != nullptr) offer.name = identity->StringAt("externalId");
+    if (offer.name.empty()) offer.name = r.node->StringAt("alias");
+    if (offer.name.empty()) offer.name = r.node->StringAt("id");
+    SetPlace(&offer.type_place, *r.node);
+    if (const JsonNode* type = r.node->Find("type"); type != nullptr) {
+      SetPlace(&offer.type_place, *type);
+      if (type->is_string()) {
+        offer.type_written = type->text;
+        offer.type = ParseOfferTypeId(type->text);
+      }
+    }
+    offer.is_product_only = true;
+    offer.leads.object_place = offer.type_place;
+    offer.leads.destination_place = offer.type_place;
+    AddPiListings(&offer);
+    products.push_back(r.node);
+    doc->offers.push_back(std::move(offer));
+  }
+
+  auto product_index_for = [&](const PiResource& r, std::vector<std::string>* ref_keys,
+                               const JsonNode** ref_node) -> int {
+    if (r.parent_product != nullptr) {
+      for (size_t i = 0; i < products.size(); ++i) {
+        if (products[i] == r.parent_product) return static_cast<int>(i);
+      }
+    }
+    if (const JsonNode* ref = r.node->Find("product"); ref != nullptr) {
+      *ref_node = ref;
+      *ref_keys = ReferenceKeys(*ref);
+      for (size_t i = 0; i < doc->offers.size() && i < products.size(); ++i) {
+        if (Matches(*ref_keys, doc->offers[i].product_keys)) return static_cast<int>(i);
+      }
+    } else if (products.size() == 1) {
+      return 0;  // a document about one product
+    }
+    return -1;
+  };
+
+  for (const PiResource& r : resources) {
+    if (r.kind == "test-drive") {
+      std::vector<std::string> keys;
+      const JsonNode* ref = nullptr;
+      int index = product_index_for(r, &keys, &ref);
+      const JsonNode* enabled = r.node->Find("enabled");
+      bool on = enabled != nullptr && enabled->type == JsonType::kBool && enabled->boolean;
+      if (index >= 0) doc->offers[static_cast<size_t>(index)].test_drive = on;
+      continue;
+    }
+    if (r.kind != "customer-leads") continue;
+    std::vector<std::string> keys;
+    const JsonNode* ref = nullptr;
+    int index = product_index_for(r, &keys, &ref);
+    Offer* offer;
+    if (index >= 0) {
+      offer = &doc->offers[static_cast<size_t>(index)];
+    } else {
+      Offer orphan;
+      orphan.path = path;
+      orphan.format = ManifestFormat::kProductIngestion;
+      SetPlace(&orphan.type_place, *r.node);
+      if (ref != nullptr) {
+        SetPlace(&orphan.product_ref_place, *ref);
+        orphan.unresolved_product_ref = keys.empty() ? std::string("?") : keys.front();
+        orphan.name = orphan.unresolved_product_ref;
+        orphan.product_keys = keys;
+      }
+      doc->offers.push_back(std::move(orphan));
+      offer = &doc->offers.back();
+      index = static_cast<int>(doc->offers.size()) - 1;
+    }
+    offer->is_product_only = false;
+    offer->leads.present = true;
+    SetPlace(&offer->leads.object_place, *r.node);
+    offer->leads.destination_place = offer->leads.object_place;
+    if (const JsonNode* dest = r.node->Find("leadDestination"); dest != nullptr) {
+      SetPlace(&offer->leads.destination_place, *dest);
+      if (dest->is_string()) {
+        offer->leads.written = dest->text;
+        offer->leads.destination = CanonicalDestination(dest->text) == dest->text ? dest->text : "";
+      }
+    }
+    LeadView view;
+    view.view.type = JsonType::kObject;
+    view.view.offset = r.node->offset;
+    view.view.length = r.node->length;
+    for (const JsonNode& member : r.node->children) {
+      if (member.key == "$schema" || member.key == "id" || member.key == "product" || member.key == "resourceName" ||
+          member.key == "validations") {
+        continue;
+      }
+      view.view.children.push_back(member);
+    }
+    view.version = r.version;
+    view.offer_index = static_cast<size_t>(index);
+    doc->leads.push_back(std::move(view));
+  }
+}
+
+// --- legacy Cloud Partner Portal -----------------------------------------------
+
+struct Rename {
+  std::string_view from;
+  std::string_view to;
+};
+
+constexpr Rename kCppConfigs[] = {
+    {"tableLeadConfiguration", "tableLeadConfiguration"},
+    {"blobLeadConfiguration", "blobLeadConfiguration"},
+    {"crmLeadConfiguration", "dynamicsLeadConfiguration"},
+    {"httpsEndpointLeadConfiguration", "httpsEndpointLeadConfiguration"},
+    {"marketoLeadConfiguration", "marketoLeadConfiguration"},
+    {"salesForceLeadConfiguration", "salesforceLeadConfiguration"},
+};
+
+// Field names of the Partner Center v1 lead configuration models, mapped to
+// Product Ingestion names. Inferred, not attested in a real CPP document.
+constexpr Rename kCppFields[] = {
+    {"connectionString", "storageAccountConnectionString"},
+    {"uri", "instanceUrl"},
+    {"userName", "username"},
+    {"applicationID", "applicationId"},
+    {"directoryID", "directoryId"},
+    {"httpsEndpointUri", "httpsEndpointUrl"},
+    {"serverID", "serverId"},
+    {"munchkinAccountID", "munchkinId"},
+    {"formID", "formId"},
+};
+
+OfferType CppOfferType(std::string_view id) {
+  std::string l = Lower(id);
+  if (l == "microsoft-azure-virtualmachines") return OfferType::kAzureVirtualMachine;
+  if (l == "microsoft-azure-corevm") return OfferType::kCoreVirtualMachine;
+  if (l == "microsoft-azure-solutiontemplates" || l == "microsoft-azure-applications") return OfferType::kAzureApplication;
+  if (l == "microsoft-azure-containers") return OfferType::kAzureContainer;
+  if (l == "microsoft-azure-iotedge") return OfferType::kIotEdgeModule;
+  if (l == "microsoft-azure-managedservices") return OfferType::kManagedService;
+  if (l == "microsoft-azure-saas") return OfferType::kSoftwareAsAService;
+  return OfferType::kUnknown;
+}
+
+// "microsoft-azure-marketplace.leadDestination" -> "leadDestination"
+std::string_view StripCppPrefix(std::string_view key) {
+  if (key.rfind("microsoft-azure-", 0) != 0) return {};
+  size_t dot = key.find('.');
+  if (dot == std::string_view::npos) return {};
+  return key.substr(dot + 1);
+}
+
+bool IsCppDocument(const JsonNode& root) {
+  const JsonNode* definition = root.Find("definition");
+  if (definition == nullptr || !definition->is_object()) return false;
+  const JsonNode* offer = definition->Find("offer");
+  if (offer == nullptr || !offer->is_object()) return false;
+  for (const JsonNode& member : offer->children) {
+    if (!StripCppPrefix(member.key).empty()) return true;
+  }
+  return root.Find("offerTypeId") != nullptr;
+}
+
+void SplitEmails(const JsonNode& node, std::vector<JsonNode>* out) {
+  if (!node.is_string()) return;
+  // Offsets of the pieces are exact only when the string has no escapes.
+  bool raw = node.text.size() + 2 == node.length;
+  size_t start = 0;
+  const std::string& s = node.text;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == ';' || s[i] == ',') {
+      size_t b = start;
+      size_t e = i;
+      while (b < e && s[b] == ' ') ++b;
+      while (e > b && s[e - 1] == ' ') --e;
+      if (e > b) {
+        JsonNode piece;
+        piece.type = JsonType::kString;
+        piece.text = s.substr(b, e - b);
+        piece.key = "contactEmail";
+        piece.offset = raw ? node.offset + 1 + b : node.offset;
+        piece.length = raw ? e - b : node.length;
+        out->push_back(std::move(piece));
+      }
+      start = i + 1;
+    }
+  }
+}
+
+void NormalizeCpp(const JsonNode& root, ManifestDoc* doc, const std::string& path) {
+  doc->format = ManifestFormat::kCloudPartnerPortal;
+  const JsonNode* offer_node = root.Find("definition")->Find("offer");
+  Offer offer;
+  offer.path = path;
+  offer.format = ManifestFormat::kCloudPartnerPortal;
+  offer.name = root.StringAt("id");
+  SetKeyPlace(&offer.type_place, *root.Find("definition"));
+  if (const JsonNode* type = root.Find("offerTypeId"); type != nullptr) {
+    SetPlace(&offer.type_place, *type);
+    if (type->is_string()) {
+      offer.type_written = type->text;
+      offer.type = CppOfferType(type->text);
+    }
+  }
+  offer.test_drive = false;  // a complete CPP document states test drive when it is on
+  LeadView view;
+  view.view.type = JsonType::kObject;
+  view.view.offset = offer_node->offset;
+  view.view.length = offer_node->length;
+  view.version = "cloud-partner-portal";
+  view.emails_in_one_string_allowed = true;
+  offer.leads.object_place.offset = offer_node->offset;
+  offer.leads.object_place.length = 1;
+  offer.leads.destination_place = offer.leads.object_place;
+  bool any_lead_key = false;
+  for (const JsonNode& member : offer_node->children) {
+    std::string_view key = StripCppPrefix(member.key);
+    if (member.key.find("-testdrive.enabled") != std::string::npos && member.type == JsonType::kBool) {
+      offer.test_drive = member.boolean;
+    }
+    if (key.empty()) continue;
+    if (key == "leadDestination") {
+      any_lead_key = true;
+      offer.leads.present = true;
+      SetPlace(&offer.leads.destination_place, member);
+      JsonNode dest = member;
+      dest.key = "leadDestination";
+      if (member.is_string()) {
+        offer.leads.written = member.text;
+        offer.leads.destination = CanonicalDestination(member.text);
+        if (!offer.leads.destination.empty()) dest.text = offer.leads.destination;
+      }
+      view.view.children.push_back(std::move(dest));
+      continue;
+    }
+    if (key == "leadNotificationEmails") {
+      any_lead_key = true;
+      SplitEmails(member, &view.notification_emails);
+      continue;
+    }
+    for (const Rename& config : kCppConfigs) {
+      if (key != config.from) continue;
+      any_lead_key = true;
+      // Every real CPP document carries six empty objects: empty means absent.
+      if (member.is_object() && member.children.empty()) break;
+      JsonNode copy = member;
+      copy.key = std::string(config.to);
+      for (JsonNode& field : copy.children) {
+        for (const Rename& rename : kCppFields) {
+          if (field.key == rename.from) field.key = std::string(rename.to);
+        }
+        if (field.key == "authentication" && field.is_string()) {
+          std::string l = Lower(field.text);
+          if (l == "azuread") field.text = "azureAD";
+          if (l == "office365") field.text = "office365";
+        }
+      }
+      view.view.children.push_back(std::move(copy));
+      break;
+    }
+  }
+  if (!offer.listings.empty() || offer.type != OfferType::kUnknown) AddPiListings(&offer);
+  if (any_lead_key) {
+    view.offer_index = 0;
+    doc->leads.push_back(std::move(view));
+  }
+  doc->offers.push_back(std::move(offer));
+}
+
+}  // namespace
+
+std::string CanonicalDestination(std::string_view written) {
+  static const Rename kSpellings[] = {
+      {"none", "none"}, {"table", "table"}, {"azuretable", "table"}, {"blob", "blob"},
+      {"azureblob", "blob"}, {"dynamics", "dynamics"}, {"crm", "dynamics"},
+      {"httpsendpoint", "httpsEndpoint"}, {"marketo", "marketo"}, {"salesforce", "salesforce"},
+      {"email", "email"},
+  };
+  std::string l = Lower(written);
+  for (const Rename& s : kSpellings) {
+    if (l == s.from) return std::string(s.to);
+  }
+  return "";
+}
+
+std::string SchemaKindOf(std::string_view url) {
+  size_t p = url.find(kPiHost);
+  if (p == std::string_view::npos) return "";
+  std::string_view rest = url.substr(p + kPiHost.size());
+  size_t slash = rest.find('/');
+  return std::string(rest.substr(0, slash));
+}
+
+std::string SchemaVersionOf(std::string_view url) {
+  size_t p = url.find(kPiHost);
+  if (p == std::string_view::npos) return "";
+  std::string_view rest = url.substr(p + kPiHost.size());
+  size_t slash = rest.find('/');
+  if (slash == std::string_view::npos) return "";
+  std::string_view version = rest.substr(slash + 1);
+  while (!version.empty() && (version.back() == '/' || version.back() == '#')) version.remove_suffix(1);
+  return std::string(version);
+}
+
+ManifestDoc NormalizeManifest(const std::string& path, const JsonNode& root) {
+  ManifestDoc doc;
+  doc.root = &root;
+  if (!root.is_object()) return doc;
+  std::string_view schema = root.StringAt("$schema");
+  if (schema.find(kV1Schema) != std::string_view::npos) {
+    NormalizeV1(root, &doc, path);
+  } else if (schema.find(kPiHost) != std::string_view::npos) {
+    NormalizeProductIngestion(root, &doc, path);
+  } else if (IsCppDocument(root)) {
+    NormalizeCpp(root, &doc, path);
+  } else if (const JsonNode* resources = root.Find("resources"); resources != nullptr && resources->is_array()) {
+    bool any = false;
+    for (const JsonNode& r : resources->children) {
+      if (r.is_object() && r.StringAt("$schema").find(kPiHost) != std::string_view::npos) any = true;
+    }
+    if (any) NormalizeProductIngestion(root, &doc, path);
+  } else if (const JsonNode* offer = root.Find("offer");
+             schema.empty() && offer != nullptr && offer->is_object() && offer->Find("leads") != nullptr) {
+    NormalizeV1(root, &doc, path);
+  }
+  if (doc.format) CollectSecrets(root, &doc);
+  return doc;
+}
+
+}  // namespace leadlint

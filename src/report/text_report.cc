@@ -1,0 +1,77 @@
+// The human report: `path:line:col: severity: message [rule-id]`, then the
+// source line and a caret under the exact character, then a one-line summary.
+#include <map>
+
+#include "base/source_file.h"
+#include "report/report.h"
+
+namespace leadlint {
+namespace {
+
+const char* ColorOf(Severity s) {
+  switch (s) {
+    case Severity::kError: return "\x1b[1;31m";
+    case Severity::kWarning: return "\x1b[1;35m";
+    case Severity::kNote: return "\x1b[1;36m";
+  }
+  return "";
+}
+
+std::string Plural(size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+void WriteTextReport(const RunResult& result, const ReportOptions& options, std::ostream& out) {
+  const char* bold = options.color ? "\x1b[1m" : "";
+  const char* reset = options.color ? "\x1b[0m" : "";
+  const char* green = options.color ? "\x1b[1;32m" : "";
+  size_t counts[3] = {0, 0, 0};
+  for (const Finding& f : result.findings) {
+    ++counts[static_cast<int>(f.severity)];
+    out << bold << f.path << ':' << f.line << ':' << f.column << ":" << reset << ' '
+        << (options.color ? ColorOf(f.severity) : "") << SeverityName(f.severity) << ':' << reset << ' ' << bold
+        << f.message << reset << " [" << f.rule << "]\n";
+    if (!f.excerpt.empty()) {
+      out << f.excerpt << '\n';
+      // The caret line keeps tabs so it lines up under the same character.
+      std::string pad;
+      int col = 1;
+      size_t i = 0;
+      const std::string& line = f.excerpt;
+      while (col < f.column && i < line.size()) {
+        unsigned char c = static_cast<unsigned char>(line[i]);
+        if ((c & 0xC0) != 0x80) {
+          if (col > 1 || i > 0) {
+          }
+          pad.push_back(c == '\t' ? '\t' : ' ');
+          ++col;
+        }
+        ++i;
+        while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+      }
+      size_t span = f.length > 0 ? CountCodePoints(std::string_view(line).substr(std::min(i, line.size()),
+                                                                                   std::min(f.length, line.size() - std::min(i, line.size()))))
+                                 : 1;
+      if (span == 0) span = 1;
+      out << pad << green << '^' << std::string(span > 1 ? span - 1 : 0, '~') << reset << '\n';
+    }
+  }
+  size_t total = counts[0] + counts[1] + counts[2];
+  out << (total == 0 ? "" : "\n");
+  if (total == 0) {
+    out << "no problems found";
+  } else {
+    out << Plural(total, "problem") << " (" << Plural(counts[2], "error") << ", " << Plural(counts[1], "warning")
+        << ", " << Plural(counts[0], "note") << ")";
+  }
+  out << " in " << Plural(static_cast<size_t>(result.files_checked), "file") << " checked";
+  if (result.files_skipped > 0) {
+    out << "; " << result.files_skipped << " JSON file" << (result.files_skipped == 1 ? "" : "s")
+        << " skipped (not offer manifests)";
+  }
+  out << " [profile " << options.profile << "]\n";
+}
+
+}  // namespace leadlint

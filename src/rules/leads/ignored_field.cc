@@ -1,0 +1,107 @@
+// leads-ignored-field: settings the service accepts but ignores (DESIGN §1c):
+// a configuration next to `none` or next to another destination, a lone
+// `username`/`password` under azureAD, application fields under office365, and
+// keys no destination defines. They are warnings: nothing is rejected, but the
+// publisher believes something is configured that is not.
+#include <set>
+#include <string>
+
+#include "rules/checks.h"
+#include "rules/leads/lead_view_util.h"
+
+namespace leadlint {
+namespace {
+
+constexpr std::string_view kRule = "leads-ignored-field";
+
+const std::set<std::string>& KnownFields(const std::string& destination) {
+  static const std::set<std::string> kNone;
+  static const std::set<std::string> kTable = {"storageAccountConnectionString", "contactEmail"};
+  static const std::set<std::string> kBlob = {"storageAccountConnectionString", "containerName", "contactEmail"};
+  static const std::set<std::string> kDynamics = {"instanceUrl", "authentication", "applicationId", "applicationKey",
+                                                  "directoryId", "username", "password", "contactEmail"};
+  static const std::set<std::string> kHttps = {"httpsEndpointUrl", "contactEmail"};
+  static const std::set<std::string> kMarketo = {"serverId", "munchkinId", "formId", "clientId", "clientSecret",
+                                                 "contactEmail"};
+  static const std::set<std::string> kSalesforce = {"objectIdentifier", "contactEmail"};
+  static const std::set<std::string> kEmail = {"contactEmail"};
+  if (destination == "table") return kTable;
+  if (destination == "blob") return kBlob;
+  if (destination == "dynamics") return kDynamics;
+  if (destination == "httpsEndpoint") return kHttps;
+  if (destination == "marketo") return kMarketo;
+  if (destination == "salesforce") return kSalesforce;
+  if (destination == "email") return kEmail;
+  return kNone;
+}
+
+}  // namespace
+
+void CheckLeadsIgnoredField(const ManifestDoc& doc, FileContext& ctx) {
+  const std::string_view source = ctx.file().contents();
+  for (const LeadView& lead : doc.leads) {
+    const JsonNode& view = lead.view;
+    const JsonNode* dest = view.Find("leadDestination");
+    if (dest == nullptr || !dest->is_string()) continue;
+    const std::string destination = CanonicalDestination(dest->text);
+    if (destination.empty()) continue;
+    const bool cpp = lead.version == "cloud-partner-portal";
+    const std::string written = dest->text;
+
+    size_t others = 0;
+    for (const JsonNode& member : view.children) {
+      std::string d = DestinationOfConfigKey(member.key);
+      if (!d.empty() && d != destination) ++others;
+    }
+    const bool all_others = !cpp && others >= (destination == "none" ? 7u : 6u);  // an error instead
+
+    for (const JsonNode& member : view.children) {
+      std::string d = DestinationOfConfigKey(member.key);
+      if (d.empty()) continue;
+      const std::string key = KeyAsWritten(member, source);
+      if (d != destination) {
+        if (!all_others) {
+          ctx.ReportAtKey(kRule, member,
+                          "'" + key + "' is ignored because 'leadDestination' is '" + written +
+                              "'; remove it or set 'leadDestination' to '" + WrittenDestination(lead, d) + "'");
+        }
+        continue;
+      }
+      if (!member.is_object()) continue;
+      const std::set<std::string>& known = KnownFields(d);
+      for (const JsonNode& field : member.children) {
+        if (field.key.rfind("x-", 0) == 0) continue;
+        if (known.count(field.key) == 0) {
+          ctx.ReportAtKey(kRule, field,
+                          "unknown key '" + KeyAsWritten(field, source) + "' in '" + key + "' is ignored by the service");
+        }
+      }
+      if (d == "dynamics") {
+        std::string_view auth = member.StringAt("authentication");
+        if (auth == "azureAD") {
+          const JsonNode* user = member.Find("username");
+          const JsonNode* pass = member.Find("password");
+          if ((user != nullptr) != (pass != nullptr)) {
+            const JsonNode* lone = user != nullptr ? user : pass;
+            ctx.ReportAtKey(kRule, *lone,
+                            "'" + KeyAsWritten(*lone, source) + "' is ignored with 'azureAD' authentication");
+          }
+        } else if (auth == "office365") {
+          const char* app_fields[] = {"applicationId", "applicationKey", "directoryId"};
+          size_t present = 0;
+          for (const char* f : app_fields) present += member.Find(f) != nullptr;
+          if (present < 3) {
+            for (const char* f : app_fields) {
+              if (const JsonNode* n = member.Find(f); n != nullptr) {
+                ctx.ReportAtKey(kRule, *n,
+                                "'" + KeyAsWritten(*n, source) + "' is ignored with 'office365' authentication");
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace leadlint

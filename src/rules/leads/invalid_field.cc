@@ -1,0 +1,144 @@
+// leads-invalid-field: lead settings the service would reject. Field constraints
+// come from schemas/lead-configuration.schema.json (validated against the branch
+// that `leadDestination` selects); what a schema cannot say well is checked here:
+// e-mail lists, the customer-leads version differences, and the combinations
+// the Product Ingestion schema forbids only when *all* of a set are present.
+#include <string>
+
+#include "rules/checks.h"
+#include "rules/leads/lead_view_util.h"
+#include "schema/schema_store.h"
+
+namespace leadlint {
+namespace {
+
+constexpr std::string_view kRule = "leads-invalid-field";
+
+bool IsPreview3OrLater(const std::string& version) {
+  return version.rfind("2022-03-01-preview", 0) == 0 && version.size() > 18 && version.substr(18) >= "3";
+}
+
+void CheckEmailList(const JsonNode& node, FileContext& ctx, const std::string& owner) {
+  std::string key = KeyAsWritten(node, ctx.file().contents());
+  if (node.is_string()) {
+    size_t separators = 0;
+    for (char c : node.text) separators += (c == ';' || c == ',');
+    if (separators > 0) {
+      ctx.ReportAtValue(kRule, node,
+                        "'" + key + "' holds " + std::to_string(separators + 1) +
+                            " addresses in one string; list each address as its own item: [\"a@example.com\", \"b@example.com\"]");
+    } else {
+      ctx.ReportAtValue(kRule, node, "'" + key + "' must be a list of addresses: [\"" + node.text + "\"]");
+    }
+    return;
+  }
+  if (!node.is_array()) return;  // the schema reports the type
+  for (size_t i = 0; i < node.children.size(); ++i) {
+    const JsonNode& item = node.children[i];
+    if (!item.is_string()) continue;
+    if (item.text.find(';') != std::string::npos || item.text.find(',') != std::string::npos) {
+      ctx.ReportAtValue(kRule, item,
+                        "item " + std::to_string(i + 1) + " of '" + key + "' holds several addresses; give each its own item");
+    } else if (!IsMaskedOrPlaceholder(item.text) && !IsValidEmail(item.text)) {
+      ctx.ReportAtValue(kRule, item,
+                        "item " + std::to_string(i + 1) + " of '" + key + "' in " + owner +
+                            " is not a valid e-mail address: '" + item.text + "'");
+    }
+  }
+}
+
+}  // namespace
+
+void CheckLeadsInvalidField(const ManifestDoc& doc, FileContext& ctx) {
+  const std::string_view source = ctx.file().contents();
+  for (const LeadView& lead : doc.leads) {
+    const JsonNode& view = lead.view;
+    const bool cpp = lead.version == "cloud-partner-portal";
+    const JsonNode* dest = view.Find("leadDestination");
+    if (dest == nullptr) {
+      if (!cpp) ctx.Report(kRule, view.offset, 1, "lead settings are missing the required key 'leadDestination'");
+      continue;
+    }
+    if (!dest->is_string() || CanonicalDestination(dest->text).empty() ||
+        (!cpp && CanonicalDestination(dest->text) != dest->text)) {
+      std::string expected = cpp ? "'None', 'AzureTable', 'AzureBlob', 'Dynamics', 'HttpsEndpoint', 'Marketo', 'Salesforce'"
+                                 : "'none', 'blob', 'dynamics', 'email', 'httpsEndpoint', 'marketo', 'salesforce', 'table'";
+      std::string got = dest->is_string() ? "'" + dest->text + "'" : "a " + std::string(JsonTypeName(dest->type));
+      std::string hint;
+      if (dest->is_string() && !cpp && !CanonicalDestination(dest->text).empty()) {
+        hint = " (did you mean '" + CanonicalDestination(dest->text) + "'?)";
+      }
+      ctx.ReportAtValue(kRule, *dest, "'leadDestination' must be one of " + expected + "; got " + got + hint);
+      continue;
+    }
+    const std::string destination = cpp ? CanonicalDestination(dest->text) : dest->text;
+    const bool preview3 = IsPreview3OrLater(lead.version);
+
+    // Field constraints from the schema branch of the chosen destination.
+    for (const SchemaIssue& issue : ValidateAgainstSchema(SchemaId::kLeadConfiguration, view, source,
+                                                          ctx.limits().max_regex_input)) {
+      const JsonNode& node = *issue.node;
+      if (node.key == "contactEmail" && node.is_string()) continue;  // precise message below
+      if (preview3 && issue.message.find("required key 'serverId'") != std::string::npos) continue;
+      if (issue.at_key) {
+        ctx.ReportAtKey(kRule, node, issue.message);
+      } else {
+        ctx.ReportAtValue(kRule, node, issue.message);
+      }
+    }
+
+    // Combinations the service rejects: a configuration for every other destination.
+    size_t other_configs = 0;
+    for (const JsonNode& member : view.children) {
+      std::string d = DestinationOfConfigKey(member.key);
+      if (!d.empty() && d != destination && d != "email") ++other_configs;
+      if (!d.empty() && d != destination && d == "email") ++other_configs;
+    }
+    const size_t all_others = destination == "none" ? 7 : 6;
+    if (!cpp && other_configs >= all_others) {
+      ctx.ReportAtValue(kRule, *dest,
+                        "configurations for every other destination are present next to '" + destination +
+                            "'; the service rejects the document: keep only the chosen destination's configuration");
+    }
+
+    const JsonNode* config = view.Find(destination + "LeadConfiguration");
+    if (destination == "dynamics" && config != nullptr && config->is_object()) {
+      std::string_view auth = config->StringAt("authentication");
+      if (auth == "azureAD" && config->Find("username") != nullptr && config->Find("password") != nullptr) {
+        ctx.ReportAtKey(kRule, *config->Find("password"),
+                        "'username' and 'password' together are rejected with 'azureAD' authentication; remove both");
+      }
+      if (auth == "office365" && config->Find("applicationId") != nullptr && config->Find("applicationKey") != nullptr &&
+          config->Find("directoryId") != nullptr) {
+        ctx.ReportAtKey(kRule, *config->Find("applicationId"),
+                        "'applicationId', 'applicationKey' and 'directoryId' together are rejected with 'office365' "
+                        "authentication; remove them");
+      }
+    }
+
+    // Version differences and e-mail lists, for every configuration present.
+    for (const JsonNode& member : view.children) {
+      std::string d = DestinationOfConfigKey(member.key);
+      if (d.empty() || !member.is_object()) continue;
+      const std::string owner = "'" + KeyAsWritten(member, source) + "'";
+      for (const JsonNode& field : member.children) {
+        if (preview3 && (field.key == "contactEmail" || (d == "marketo" && field.key == "serverId"))) {
+          ctx.ReportAtKey(kRule, field,
+                          "'" + field.key + "' is not accepted by customer-leads/" + lead.version +
+                              " (removed in December 2022); remove it or use customer-leads/2022-03-01-preview2");
+          continue;
+        }
+        if (field.key == "contactEmail") CheckEmailList(field, ctx, owner);
+      }
+    }
+    for (size_t i = 0; i < lead.notification_emails.size(); ++i) {
+      const JsonNode& e = lead.notification_emails[i];
+      if (!IsMaskedOrPlaceholder(e.text) && !IsValidEmail(e.text)) {
+        ctx.ReportAtValue(kRule, e, "'leadNotificationEmails' address " + std::to_string(i + 1) +
+                                        " is not a valid e-mail address: '" + e.text + "'");
+      }
+    }
+  }
+}
+
+}  // namespace leadlint

@@ -1,0 +1,85 @@
+// Helpers for lead-settings rules.
+#include "rules/leads/lead_view_util.h"
+
+#include <cctype>
+
+namespace leadlint {
+
+std::string DestinationOfConfigKey(std::string_view key) {
+  constexpr std::string_view kSuffix = "LeadConfiguration";
+  if (key.size() <= kSuffix.size() || key.substr(key.size() - kSuffix.size()) != kSuffix) return "";
+  return std::string(key.substr(0, key.size() - kSuffix.size()));
+}
+
+bool IsPlaceholderValue(std::string_view s) {
+  auto ident = [](std::string_view v) {
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    if (v.empty()) return false;
+    for (char c : v) {
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-')) return false;
+    }
+    return true;
+  };
+  if (s.size() > 3 && s.substr(0, 2) == "${" && s.back() == '}') return ident(s.substr(2, s.size() - 3));
+  if (s.size() > 3 && s.substr(0, 2) == "$(" && s.back() == ')') return ident(s.substr(2, s.size() - 3));
+  if (s.size() > 4 && s.substr(0, 2) == "{{" && s.substr(s.size() - 2) == "}}") return ident(s.substr(2, s.size() - 4));
+  return false;
+}
+
+bool IsMaskedOrPlaceholder(std::string_view s) {
+  if (!s.empty() && s.find_first_not_of('*') == std::string_view::npos) return true;
+  return IsPlaceholderValue(s);
+}
+
+bool IsValidEmail(std::string_view a) {
+  if (a.size() > 254) return false;
+  size_t at = a.find('@');
+  if (at == std::string_view::npos || at == 0 || a.find('@', at + 1) != std::string_view::npos) return false;
+  std::string_view local = a.substr(0, at);
+  std::string_view domain = a.substr(at + 1);
+  if (local.size() > 64 || local.front() == '.' || local.back() == '.') return false;
+  for (char c : local) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u <= ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == ',' || c == ';' || c == ':' || c == '\\' ||
+        c == '"' || c == '[' || c == ']') {
+      return false;
+    }
+  }
+  if (domain.find('.') == std::string_view::npos) return false;
+  size_t label = 0;
+  for (size_t i = 0; i <= domain.size(); ++i) {
+    if (i == domain.size() || domain[i] == '.') {
+      if (label == 0 || label > 63) return false;
+      if (domain[i - 1] == '-' || domain[i - label] == '-') return false;
+      label = 0;
+      continue;
+    }
+    unsigned char u = static_cast<unsigned char>(domain[i]);
+    if (!(std::isalnum(u) || u == '-' || u >= 0x80)) return false;
+    ++label;
+  }
+  return true;
+}
+
+std::string WrittenDestination(const LeadView& view, std::string_view canonical) {
+  if (view.version != "cloud-partner-portal") return std::string(canonical);
+  if (canonical == "none") return "None";
+  if (canonical == "table") return "AzureTable";
+  if (canonical == "blob") return "AzureBlob";
+  if (canonical == "dynamics") return "Dynamics";
+  if (canonical == "httpsEndpoint") return "HttpsEndpoint";
+  if (canonical == "marketo") return "Marketo";
+  if (canonical == "salesforce") return "Salesforce";
+  return std::string(canonical);
+}
+
+std::string KeyAsWritten(const JsonNode& node, std::string_view source) {
+  if (node.key_length >= 2 && node.key_offset + node.key_length <= source.size()) {
+    std::string_view raw = source.substr(node.key_offset + 1, node.key_length - 2);
+    if (raw.find('\\') == std::string_view::npos) return std::string(raw);
+  }
+  return node.key;
+}
+
+}  // namespace leadlint

@@ -1,0 +1,25 @@
+// Small helpers shared by the lead-settings rules: walking a LeadView's
+// destination configurations and recognising masked values and placeholders.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "model/manifest.h"
+#include "parse/json.h"
+
+namespace leadlint {
+
+// "table" for "tableLeadConfiguration", "" for other keys.
+std::string DestinationOfConfigKey(std::string_view key);
+// True for '****', ${NAME}, $(NAME) and {{NAME}}: values resolved or hidden at deploy time.
+bool IsMaskedOrPlaceholder(std::string_view value);
+bool IsPlaceholderValue(std::string_view value);
+// A plain-language check of one e-mail address (no regular expressions).
+bool IsValidEmail(std::string_view address);
+// How the document spells destinations (CPP: "AzureTable"; others: "table").
+std::string WrittenDestination(const LeadView& view, std::string_view canonical);
+// The raw key as written in the file.
+std::string KeyAsWritten(const JsonNode& node, std::string_view source);
+
+}  // namespace leadlint

@@ -1,0 +1,62 @@
+// The one sorted table of rules. `leadlint rules`, `leadlint explain`, the JSON
+// report's rule list and the docs index are all generated from it; a test checks
+// that it is sorted and that every rule has a doc page and fixtures.
+#include <algorithm>
+
+#include "rules/checks.h"
+#include "rules/rule.h"
+
+namespace leadlint {
+
+const std::vector<RuleInfo>& AllRules() {
+  static const std::vector<RuleInfo> rules = {
+      {"leads-destination-not-allowed", Severity::kError,
+       "the lead destination does not deliver leads where the storefront or profile requires", "offer", nullptr,
+       CheckLeadsDestinationNotAllowed},
+      {"leads-dynamics-instance-url", Severity::kWarning,
+       "the Dynamics 365 instance URL is not https:// on a Microsoft-hosted domain", "file",
+       CheckLeadsDynamicsInstanceUrl, nullptr},
+      {"leads-ignored-field", Severity::kWarning, "lead settings the service ignores", "file",
+       CheckLeadsIgnoredField, nullptr},
+      {"leads-invalid-field", Severity::kError, "a lead destination setting the service would reject", "file",
+       CheckLeadsInvalidField, nullptr},
+      {"leads-missing-destination", Severity::kError,
+       "no lead destination where the storefront rules or the profile require a CRM", "offer", nullptr,
+       CheckLeadsMissingDestination},
+      {"leads-offer-not-on-storefront", Severity::kError, "an offer listed on a storefront that does not sell its type",
+       "offer", nullptr, CheckLeadsOfferNotOnStorefront},
+      {"leads-office365-renewal", Severity::kWarning,
+       "Dynamics 365 with Office 365 authentication: the password must be renewed every 90 days", "file",
+       CheckLeadsOffice365Renewal, nullptr},
+      {"leads-plaintext-secret", Severity::kError, "a secret committed in plain text", "file",
+       CheckLeadsPlaintextSecret, nullptr},
+      {"leads-retired-destination", Severity::kWarning, "Azure Blob lead destination, retired since 2019", "offer",
+       nullptr, CheckLeadsRetiredDestination},
+      {"leads-undetermined", Severity::kNote,
+       "whether a CRM destination is required depends on a fact the manifest does not state", "offer", nullptr,
+       CheckLeadsUndetermined},
+      {"manifest-duplicate-key", Severity::kError, "a key appears twice in one JSON object", "parse", nullptr,
+       nullptr},
+      {"manifest-encoding", Severity::kError, "the file is not valid UTF-8 text", "parse", nullptr, nullptr},
+      {"manifest-limit", Severity::kError, "a size, depth or length limit was exceeded", "parse", nullptr, nullptr},
+      {"manifest-schema", Severity::kError, "a leadlint manifest does not match its schema", "file",
+       CheckManifestSchema, nullptr},
+      {"manifest-syntax", Severity::kError, "the file is not valid JSON", "parse", nullptr, nullptr},
+      {"manifest-unknown-format", Severity::kError,
+       "a file named on the command line is not an offer manifest in any supported format", "run", nullptr, nullptr},
+      {"manifest-unreadable", Severity::kError, "a file or folder could not be read", "run", nullptr, nullptr},
+      {"manifest-unresolved-product", Severity::kWarning,
+       "lead settings refer to a product that is in none of the checked files", "run", nullptr, nullptr},
+  };
+  return rules;
+}
+
+const RuleInfo* FindRule(std::string_view id) {
+  const auto& rules = AllRules();
+  auto it = std::lower_bound(rules.begin(), rules.end(), id,
+                             [](const RuleInfo& r, std::string_view key) { return r.id < key; });
+  if (it != rules.end() && it->id == id) return &*it;
+  return nullptr;
+}
+
+}  // namespace leadlint
