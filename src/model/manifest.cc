@@ -35,10 +35,10 @@ void SetKeyPlace(Place* place, const JsonNode& node) {
 
 void CollectSecrets(const JsonNode& node, ManifestDoc* doc, int depth = 0) {
   if (depth > 300) return;
-  if (!node.key.empty() && IsSecretKey(node.key) && node.is_string()) {
-    doc->secret_spans.emplace_back(node.offset, node.offset + node.length);
-  }
-  if (node.key == "httpsEndpointUrl" || node.key == "httpsEndpointUri") {
+  // Connection strings and URLs keep their non-secret parts readable: their
+  // AccountKey=, sig= and code= values are masked by RedactSecrets instead.
+  if (!node.key.empty() && IsSecretKey(node.key) && node.is_string() && node.key != "storageAccountConnectionString" &&
+      node.key != "connectionString") {
     doc->secret_spans.emplace_back(node.offset, node.offset + node.length);
   }
   for (const JsonNode& child : node.children) CollectSecrets(child, doc, depth + 1);

@@ -1,0 +1,317 @@
+// End-to-end behaviour of `leadlint check`: the corpus, exit codes, inputs that
+// cannot be read, folder walking, cross-file references, profiles, determinism
+// and the promise that no secret reaches any output.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "engine/engine.h"
+#include "rules/profile.h"
+#include "test_util.h"
+
+namespace leadlint {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::RunBinary;
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = fs::temp_directory_path() / ("leadlint-test-" + std::to_string(getpid()) + "-" + std::to_string(counter_++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(path_, ec);
+  }
+  std::string Write(const std::string& name, const std::string& text) const {
+    fs::path p = path_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+    return p.string();
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  fs::path path_;
+  static inline int counter_ = 0;
+};
+
+std::string Lines(const RunResult& r, const std::string& strip) {
+  std::string out;
+  for (const Finding& f : r.findings) {
+    std::string path = f.path.rfind(strip, 0) == 0 ? f.path.substr(strip.size()) : f.path;
+    out += path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ": " + f.message + " [" + f.rule +
+           "]\n";
+  }
+  return out;
+}
+
+constexpr const char* kVmNone = R"({
+  "$schema": "https://leadlint.dev/schemas/manifest-v1.schema.json",
+  "offer": {"id": "vm", "type": "azureVirtualMachine",
+            "listings": [{"storefront": "azure-marketplace", "option": "get-it-now"}],
+            "leads": {"leadDestination": "none"}}
+})";
+
+TEST(Corpus, EveryManifestIsProcessedAndTheInvalidOneIsPinpointed) {
+  std::string corpus = testing::CorpusDir();
+  if (corpus.empty()) GTEST_SKIP() << "../shared/corpus is absent; corpus checks skipped";
+  RunOptions options;
+  options.paths = {corpus + "/manifests"};
+  RunResult r = RunCheck(options);
+  EXPECT_EQ(r.files_checked, 7);
+  EXPECT_EQ(r.files_skipped, 3);  // lead payload samples are not manifests
+  EXPECT_EQ(Lines(r, corpus + "/manifests/"),
+            "pi-configure-customer-leads-https_product-ingestion-api-doc_AS-PUBLISHED-INVALID.json:3:3: expected ',' "
+            "or '}' after an object member but found '\"'; is a ',' missing at the end of line 2? [manifest-syntax]\n");
+  ASSERT_EQ(r.offers.size(), 6u);
+  for (const OfferSummary& o : r.offers) {
+    EXPECT_EQ(o.verdict, "pass") << o.path;
+    EXPECT_EQ(o.destination, "none") << o.path;
+  }
+}
+
+TEST(Corpus, EachFileNamedExplicitlyNeverCrashes) {
+  std::string corpus = testing::CorpusDir();
+  if (corpus.empty()) GTEST_SKIP() << "../shared/corpus is absent; corpus checks skipped";
+  for (const auto& e : fs::directory_iterator(corpus + "/manifests")) {
+    auto r = RunBinary({"check", "--format", "json", e.path().string()});
+    EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << e.path() << " exit " << r.exit_code << r.err;
+  }
+}
+
+TEST(Cli, ExitCodes) {
+  TempDir dir;
+  std::string clean = dir.Write("clean/vm.json", kVmNone);
+  EXPECT_EQ(RunBinary({"check", clean}).exit_code, 0);
+  std::string bad = dir.Write("bad/x.json", "{");
+  EXPECT_EQ(RunBinary({"check", bad}).exit_code, 1);
+  EXPECT_EQ(RunBinary({"check", "--fail-on", "none", bad}).exit_code, 0);
+  EXPECT_EQ(RunBinary({"check", "--profile", "nope", clean}).exit_code, 2);
+  EXPECT_EQ(RunBinary({"check", "--format", "xml", clean}).exit_code, 2);
+  EXPECT_EQ(RunBinary({"frobnicate"}).exit_code, 2);
+  auto explain = RunBinary({"explain", "leads-mising-destination"});
+  EXPECT_EQ(explain.exit_code, 2);
+  EXPECT_NE(explain.err.find("did you mean 'leads-missing-destination'?"), std::string::npos) << explain.err;
+  EXPECT_EQ(RunBinary({"explain", "leads-missing-destination"}).exit_code, 0);
+  auto version = RunBinary({"version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("leadlint ", 0), 0u);
+}
+
+TEST(Cli, NoteDoesNotFailUnlessAsked) {
+  TempDir dir;
+  // A Product Ingestion VM without a test-drive resource: whether a CRM is needed is undetermined.
+  std::string pi = dir.Write("pi.json", R"({"$schema": "https://product-ingestion.azureedge.net/schema/configure/2022-03-01-preview2",
+ "resources": [
+  {"$schema": "https://product-ingestion.azureedge.net/schema/product/2022-03-01-preview2", "id": "product/abc", "type": "azureVirtualMachine"},
+  {"$schema": "https://product-ingestion.azureedge.net/schema/customer-leads/2022-03-01-preview2", "product": "product/abc", "leadDestination": "none"}]})");
+  auto r = RunBinary({"check", "--color", "never", pi});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("[leads-undetermined]"), std::string::npos) << r.out;
+  EXPECT_EQ(RunBinary({"check", "--fail-on", "note", pi}).exit_code, 1);
+}
+
+TEST(Cli, TextOutputHasSourceLineAndCaret) {
+  TempDir dir;
+  std::string f = dir.Write("x.json", "{\n  \"a\": 1\n  \"b\": 2\n}\n");
+  auto r = RunBinary({"check", "--color", "never", f});
+  EXPECT_EQ(r.out, f + ":3:3: error: expected ',' or '}' after an object member but found '\"'; is a ',' missing at "
+                       "the end of line 2? [manifest-syntax]\n  \"b\": 2\n  ^\n\n1 problem (1 error, 0 warnings, 0 "
+                       "notes) in 1 file checked [profile partner-center-2022]\n");
+}
+
+TEST(Cli, OutputFileAndJson) {
+  TempDir dir;
+  std::string f = dir.Write("vm.json", kVmNone);
+  std::string out = dir.path() + "/report.json";
+  auto r = RunBinary({"check", "--format", "json", "--output", out, f});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, "");
+  std::string json = testing::ReadFileOrEmpty(out);
+  EXPECT_NE(json.find("\"verdict\": \"pass\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"filesChecked\": 1"), std::string::npos) << json;
+}
+
+TEST(Walk, UnknownJsonIsSkippedWhenWalkedButReportedWhenNamed) {
+  TempDir dir;
+  dir.Write("repo/package.json", R"({"name": "x", "version": "1.0.0"})");
+  dir.Write("repo/offers/vm.json", kVmNone);
+  RunOptions options;
+  options.paths = {dir.path() + "/repo"};
+  RunResult walked = RunCheck(options);
+  EXPECT_EQ(walked.files_checked, 1);
+  EXPECT_EQ(walked.files_skipped, 1);
+  EXPECT_TRUE(walked.findings.empty()) << Lines(walked, "");
+  options.paths = {dir.path() + "/repo/package.json"};
+  RunResult named = RunCheck(options);
+  ASSERT_EQ(named.findings.size(), 1u);
+  EXPECT_EQ(named.findings[0].rule, "manifest-unknown-format");
+  EXPECT_EQ(named.findings[0].line, 1);
+  EXPECT_EQ(named.findings[0].column, 1);
+}
+
+TEST(Walk, BadInputsAreFindingsAndTheOtherFilesAreStillChecked) {
+  TempDir dir;
+  std::string root = dir.path() + "/";
+  dir.Write("a/good.json", kVmNone);
+  dir.Write("a/empty.json", "");
+  dir.Write("a/binary.json", std::string("\x89PNG\r\n\x1a\n\0\0", 10));
+  fs::create_directories(root + "a/dir.json");  // a folder named like a file
+  fs::create_directories(root + "a/loop");
+  fs::create_directory_symlink(root + "a", root + "a/loop/back");  // a symlink loop
+  dir.Write("a/locked.json", "{}");
+  chmod((root + "a/locked.json").c_str(), 0);
+  dir.Write("a/z.json", "{\"$schema\": \"https://leadlint.dev/schemas/manifest-v1.schema.json\", \"offer\": 1}");
+  RunOptions options;
+  options.paths = {root + "a", root + "missing.json"};
+  options.limits.max_file_bytes = 1 << 20;
+  RunResult r = RunCheck(options);
+  std::string lines = Lines(r, root);
+  EXPECT_NE(lines.find("a/binary.json:3:1: the file contains a NUL byte; it is a binary file, not JSON text [manifest-encoding]"),
+            std::string::npos) << lines;
+  EXPECT_NE(lines.find("a/empty.json:1:1: the file is empty; expected a JSON value [manifest-syntax]"), std::string::npos)
+      << lines;
+  EXPECT_NE(lines.find("missing.json:1:1: cannot read '" + root + "missing.json': no such file or folder [manifest-unreadable]"),
+            std::string::npos) << lines;
+  EXPECT_NE(lines.find("a/z.json:1:78: 'offer' must be an object; got a number [manifest-schema]"), std::string::npos)
+      << lines;
+  if (geteuid() != 0) {
+    EXPECT_NE(lines.find("a/locked.json:1:1: cannot read"), std::string::npos) << lines;
+  }
+  EXPECT_EQ(lines.find("dir.json"), std::string::npos) << lines;
+  EXPECT_EQ(lines.find("loop"), std::string::npos) << lines;
+  bool good_seen = false;
+  for (const OfferSummary& o : r.offers) good_seen = good_seen || o.path == root + "a/good.json";
+  EXPECT_TRUE(good_seen);
+}
+
+TEST(Walk, FileOverTheSizeLimitIsAFinding) {
+  TempDir dir;
+  std::string f = dir.Write("big.json", "[" + std::string(2000, ' ') + "]");
+  RunOptions options;
+  options.paths = {f};
+  options.limits.max_file_bytes = 1000;
+  RunResult r = RunCheck(options);
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].rule, "manifest-limit");
+  EXPECT_EQ(r.findings[0].message, "the file is 2002 bytes, larger than the limit of 1000 bytes; it was not checked");
+}
+
+TEST(CrossFile, CustomerLeadsFindTheirProductInAnotherFile) {
+  TempDir dir;
+  dir.Write("product.json", R"({"$schema": "https://product-ingestion.azureedge.net/schema/configure/2022-03-01-preview2",
+ "resources": [{"$schema": "https://product-ingestion.azureedge.net/schema/product/2022-03-01-preview2",
+   "id": "product/7d2c", "identity": {"externalId": "contoso-bi"}, "type": "powerBiApp"}]})");
+  std::string leads = dir.Write("leads.json", R"({"$schema": "https://product-ingestion.azureedge.net/schema/configure/2022-03-01-preview2",
+ "resources": [{"$schema": "https://product-ingestion.azureedge.net/schema/customer-leads/2022-03-01-preview2",
+   "product": {"externalId": "contoso-bi"}, "leadDestination": "none"}]})");
+  RunOptions options;
+  options.paths = {dir.path()};
+  RunResult r = RunCheck(options);
+  ASSERT_EQ(r.findings.size(), 1u) << Lines(r, "");
+  EXPECT_EQ(r.findings[0].rule, "leads-missing-destination");
+  EXPECT_EQ(r.findings[0].path, leads);
+  EXPECT_EQ(r.findings[0].line, 3);
+  EXPECT_EQ(r.findings[0].column, 64);
+  EXPECT_EQ(r.findings[0].message,
+            "'leadDestination' is 'none' but this Power BI app needs a CRM destination ('table', 'dynamics', "
+            "'httpsEndpoint', 'marketo' or 'salesforce'): AppSource listings must send leads to your CRM");
+  ASSERT_EQ(r.offers.size(), 1u);
+  EXPECT_EQ(r.offers[0].verdict, "fail");
+}
+
+TEST(Profiles, DatedRequirements) {
+  StorefrontRules rules = BuiltInStorefrontRules();
+  auto state = [&](OfferType type, const char* profile, bool test_drive, ListingOption option, Storefront s) {
+    Offer offer;
+    offer.type = type;
+    offer.test_drive = test_drive;
+    Listing l;
+    l.storefront = s;
+    l.option = option;
+    l.test_drive = test_drive;
+    offer.listings.push_back(l);
+    Profile p;
+    EXPECT_TRUE(FindProfile(profile, &p));
+    return EvaluateRequirement(offer, p, rules).state;
+  };
+  using S = Requirement::State;
+  const auto AM = Storefront::kAzureMarketplace;
+  const auto AS = Storefront::kAppSource;
+  const auto none = ListingOption::kGetItNow;
+  EXPECT_EQ(state(OfferType::kAzureVirtualMachine, "partner-center-2022", false, none, AM), S::kNotRequired);
+  EXPECT_EQ(state(OfferType::kAzureVirtualMachine, "partner-center-2022", true, none, AM), S::kRequired);
+  EXPECT_EQ(state(OfferType::kAzureVirtualMachine, "cloud-partner-portal-2018", true, none, AM), S::kNotRequired);
+  EXPECT_EQ(state(OfferType::kManagedService, "cloud-partner-portal-2018", false, none, AM), S::kRequired);
+  EXPECT_EQ(state(OfferType::kConsultingService, "partner-center-2020", false, ListingOption::kContactMe, AM), S::kRequired);
+  EXPECT_EQ(state(OfferType::kConsultingService, "partner-center-2022", false, ListingOption::kContactMe, AM), S::kNotRequired);
+  EXPECT_EQ(state(OfferType::kConsultingService, "partner-center-2022", false, ListingOption::kContactMe, AS), S::kRequired);
+  EXPECT_EQ(state(OfferType::kSoftwareAsAService, "partner-center-2022", false, ListingOption::kSellThroughMicrosoft, AM),
+            S::kRequired);
+  EXPECT_EQ(state(OfferType::kSoftwareAsAService, "partner-center-2020", false, ListingOption::kSellThroughMicrosoft, AM),
+            S::kNotRequired);
+  EXPECT_EQ(state(OfferType::kSoftwareAsAService, "cloud-partner-portal-2018", false, ListingOption::kContactMe, AM),
+            S::kRequired);
+  EXPECT_EQ(state(OfferType::kDynamics365ForOperations, "partner-center-2020", false, none, AS), S::kRequired);
+  EXPECT_EQ(state(OfferType::kPowerBiApp, "cloud-partner-portal-2018", false, none, AS), S::kRequired);
+}
+
+TEST(Determinism, SameOutputWhateverTheThreadCount) {
+  std::string examples = testing::SourceDir() + "/fixtures";
+  RunOptions options;
+  options.paths = {examples};
+  options.jobs = 1;
+  std::string one = Lines(RunCheck(options), "");
+  options.jobs = 4;
+  EXPECT_EQ(one, Lines(RunCheck(options), ""));
+  EXPECT_FALSE(one.empty());
+}
+
+TEST(Secrets, NoSecretValueInAnyOutput) {
+  TempDir dir;
+  const std::string secrets[] = {"c2VjcmV0S2V5Rm9yVGVzdHM0Mg==", "Hunter2Password!", "AppKeyValue~123",
+                                 "SigValueXYZ987", "CodeValueQRS654"};
+  std::string f = dir.Write("s.json", std::string(R"({
+  "$schema": "https://leadlint.dev/schemas/manifest-v1.schema.json",
+  "offer": {"id": "s", "type": "powerBiApp", "listings": [{"storefront": "appsource"}],
+    "leads": {"leadDestination": "dynamics",
+      "dynamicsLeadConfiguration": {"instanceUrl": "https://x.crm.dynamics.com", "authentication": "azureAD",
+        "applicationId": "not-a-guid", "applicationKey": ")") + secrets[2] + R"(", "directoryId": "x",
+        "username": "u", "password": ")" + secrets[1] + R"("},
+      "tableLeadConfiguration": {"storageAccountConnectionString": "DefaultEndpointsProtocol=https;AccountName=UPPER;AccountKey=)" +
+                                          secrets[0] + R"("},
+      "httpsEndpointLeadConfiguration": {"httpsEndpointUrl": "http://h.example.com/a?sig=)" + secrets[3] + "&code=" +
+                                          secrets[4] + R"("}}}
+  ,"broken": })");
+  std::string g = dir.Write("t.json", std::string(R"({
+  "$schema": "https://leadlint.dev/schemas/manifest-v1.schema.json",
+  "offer": {"id": "s", "type": "powerBiApp", "listings": [{"storefront": "appsource"}],
+    "leads": {"leadDestination": "httpsEndpoint",
+      "httpsEndpointLeadConfiguration": {"httpsEndpointUrl": "http://h.example.com/a?sig=)" + secrets[3] + "&code=" +
+                                          secrets[4] + R"("},
+      "dynamicsLeadConfiguration": {"instanceUrl": "https://x.crm.dynamics.com", "authentication": "azureAD",
+        "applicationId": "not-a-guid", "applicationKey": ")" + secrets[2] + R"(", "directoryId": "x",
+        "username": "u", "password": ")" + secrets[1] + R"("},
+      "tableLeadConfiguration": {"storageAccountConnectionString": "DefaultEndpointsProtocol=https;AccountName=UPPER;AccountKey=)" +
+                                          secrets[0] + R"("}}}})"));
+  for (const char* format : {"text", "json"}) {
+    auto r = RunBinary({"check", "--color", "always", "--format", format, f, g});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.out.find("leads-plaintext-secret"), std::string::npos) << r.out;
+    for (const std::string& s : secrets) {
+      EXPECT_EQ(r.out.find(s), std::string::npos) << format << " output leaks '" << s << "':\n" << r.out;
+      EXPECT_EQ(r.err.find(s), std::string::npos) << r.err;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace leadlint

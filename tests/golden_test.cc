@@ -1,0 +1,111 @@
+// Golden fixture tests, one rule at a time (the clang-tidy way): for every
+// fixtures/rules/<rule-id>/, every file under bad/ and good/ is checked with only
+// that rule enabled, and the findings must equal expected.txt exactly: rule,
+// file, line, column and message. Files under good/ must produce nothing.
+// UPDATE_GOLDENS=1 rewrites expected.txt; a failure prints the difference.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/engine.h"
+#include "rules/rule.h"
+#include "test_util.h"
+
+namespace leadlint {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> FilesUnder(const fs::path& dir) {
+  std::vector<std::string> files;
+  if (!fs::is_directory(dir)) return files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) files.push_back(e.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string Options(const fs::path& dir, const std::string& key) {
+  std::ifstream in(dir / "options.txt");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(key + "=", 0) == 0) return line.substr(key.size() + 1);
+  }
+  return "";
+}
+
+class GoldenTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenTest, FindingsMatchExpected) {
+  const std::string rule = GetParam();
+  const fs::path dir = fs::path(testing::SourceDir()) / "fixtures" / "rules" / rule;
+  ASSERT_TRUE(fs::is_directory(dir)) << "rule '" << rule << "' has no fixtures folder " << dir;
+  std::vector<std::string> bad = FilesUnder(dir / "bad");
+  std::vector<std::string> good = FilesUnder(dir / "good");
+  ASSERT_FALSE(bad.empty()) << "rule '" << rule << "' needs fixtures that make it fire (bad/)";
+  ASSERT_FALSE(good.empty()) << "rule '" << rule << "' needs fixtures that keep it quiet (good/)";
+
+  RunOptions options;
+  options.paths = bad;
+  options.paths.insert(options.paths.end(), good.begin(), good.end());
+  options.only_rules = {rule};
+  options.jobs = 2;
+  if (std::string profile = Options(dir, "profile"); !profile.empty()) {
+    ASSERT_TRUE(FindProfile(profile, &options.profile)) << profile;
+  }
+  RunResult result = RunCheck(options);
+
+  std::string prefix = dir.string() + "/";
+  std::ostringstream actual;
+  for (const Finding& f : result.findings) {
+    std::string path = f.path.rfind(prefix, 0) == 0 ? f.path.substr(prefix.size()) : f.path;
+    EXPECT_EQ(f.rule, rule);
+    EXPECT_NE(path.rfind("good/", 0), 0u) << "a good fixture produced a finding: " << path << ":" << f.line << ":"
+                                          << f.column << ": " << f.message;
+    actual << path << ':' << f.line << ':' << f.column << ": " << SeverityName(f.severity) << ": " << f.message
+           << " [" << f.rule << "]\n";
+  }
+  const fs::path expected_path = dir / "expected.txt";
+  if (std::getenv("UPDATE_GOLDENS") != nullptr) {
+    std::ofstream(expected_path, std::ios::binary) << actual.str();
+    GTEST_SKIP() << "rewrote " << expected_path;
+  }
+  std::string expected = testing::ReadFileOrEmpty(expected_path.string());
+  EXPECT_EQ(expected, actual.str()) << "findings differ from " << expected_path
+                                    << " (UPDATE_GOLDENS=1 rewrites it after review)";
+}
+
+std::vector<std::string> RuleIds() {
+  std::vector<std::string> ids;
+  for (const RuleInfo& r : AllRules()) {
+    // Rules the engine emits for the run as a whole are tested in engine_test.cc.
+    if (r.id == "manifest-unreadable") continue;
+    ids.emplace_back(r.id);
+  }
+  return ids;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rules, GoldenTest, ::testing::ValuesIn(RuleIds()),
+                         [](const ::testing::TestParamInfo<std::string>& param_info) {
+                           std::string name = param_info.param;
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
+
+TEST(Registry, SortedUniqueAndDocumented) {
+  const auto& rules = AllRules();
+  for (size_t i = 1; i < rules.size(); ++i) EXPECT_LT(rules[i - 1].id, rules[i].id);
+  for (const RuleInfo& r : rules) {
+    fs::path doc = fs::path(testing::SourceDir()) / "docs" / "rules" / (std::string(r.id) + ".md");
+    EXPECT_TRUE(fs::exists(doc)) << "missing doc page " << doc;
+    std::string text = testing::ReadFileOrEmpty(doc.string());
+    EXPECT_NE(text.find("# " + std::string(r.id)), std::string::npos) << doc << " must start with '# " << r.id << "'";
+  }
+}
+
+}  // namespace
+}  // namespace leadlint
