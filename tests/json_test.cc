@@ -1,5 +1,6 @@
 // The positioned JSON reader: values, positions, duplicate keys, limits,
 // encoding and syntax errors with their exact offsets and hints.
+#include "base/secret_text.h"
 #include "parse/json.h"
 
 #include <gtest/gtest.h>

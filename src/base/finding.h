@@ -26,9 +26,4 @@ struct Finding {
   std::string excerpt;   // the source line, secrets redacted ("" if none)
 };
 
-// Masks the values of secret-looking assignments in free text (`AccountKey=`,
-// `sig=`, `code=`, `password`/`applicationKey`/`clientSecret` JSON members).
-// A safety net applied to every message and excerpt before output.
-std::string RedactSecrets(std::string_view text);
-
 }  // namespace leadlint

@@ -8,6 +8,7 @@
 #include <map>
 #include <thread>
 
+#include "base/secret_text.h"
 #include "load/discover.h"
 #include "model/manifest.h"
 #include "parse/json.h"

@@ -18,6 +18,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "base/secret_text.h"
 #include "schema/embedded_schemas.h"
 
 namespace leadlint {
@@ -173,25 +174,6 @@ std::string Quote(std::string_view value) {
   return out;
 }
 
-bool IsPlaceholder(std::string_view s) {
-  auto ident = [](std::string_view v) {
-    if (v.empty()) return false;
-    for (char c : v) {
-      if (!(isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-')) return false;
-    }
-    return true;
-  };
-  if (s.size() > 3 && s.substr(0, 2) == "${" && s.back() == '}') return ident(s.substr(2, s.size() - 3));
-  if (s.size() > 3 && s.substr(0, 2) == "$(" && s.back() == ')') return ident(s.substr(2, s.size() - 3));
-  if (s.size() > 4 && s.substr(0, 2) == "{{" && s.substr(s.size() - 2) == "}}") {
-    std::string_view inner = s.substr(2, s.size() - 4);
-    while (!inner.empty() && inner.front() == ' ') inner.remove_prefix(1);
-    while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
-    return ident(inner);
-  }
-  return false;
-}
-
 std::string TypeList(const json& type) {
   auto article = [](const std::string& t) {
     return (t == "object" || t == "array" || t == "integer") ? "an " + t : "a " + t;
@@ -311,7 +293,7 @@ void Translate(const valijson::ValidationResults::Error& error, const JsonNode& 
     }
     return;
   } else if (d.rfind("Failed to match regex", 0) == 0) {
-    if (node.is_string() && IsPlaceholder(node.text)) return;  // resolved at deploy time
+    if (node.is_string() && IsPlaceholderValue(node.text)) return;  // resolved at deploy time
     std::string what = "must match the pattern '" +
                        (w.schema && w.schema->contains("pattern") ? (*w.schema)["pattern"].get<std::string>() : "") + "'";
     if (w.schema != nullptr && w.schema->contains("x-leadlint-message")) {

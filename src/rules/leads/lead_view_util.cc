@@ -11,27 +11,6 @@ std::string DestinationOfConfigKey(std::string_view key) {
   return std::string(key.substr(0, key.size() - kSuffix.size()));
 }
 
-bool IsPlaceholderValue(std::string_view s) {
-  auto ident = [](std::string_view v) {
-    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
-    if (v.empty()) return false;
-    for (char c : v) {
-      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-')) return false;
-    }
-    return true;
-  };
-  if (s.size() > 3 && s.substr(0, 2) == "${" && s.back() == '}') return ident(s.substr(2, s.size() - 3));
-  if (s.size() > 3 && s.substr(0, 2) == "$(" && s.back() == ')') return ident(s.substr(2, s.size() - 3));
-  if (s.size() > 4 && s.substr(0, 2) == "{{" && s.substr(s.size() - 2) == "}}") return ident(s.substr(2, s.size() - 4));
-  return false;
-}
-
-bool IsMaskedOrPlaceholder(std::string_view s) {
-  if (!s.empty() && s.find_first_not_of('*') == std::string_view::npos) return true;
-  return IsPlaceholderValue(s);
-}
-
 bool IsValidEmail(std::string_view a) {
   if (a.size() > 254) return false;
   size_t at = a.find('@');

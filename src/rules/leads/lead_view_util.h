@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/secret_text.h"
 #include "model/manifest.h"
 #include "parse/json.h"
 
@@ -12,9 +13,6 @@ namespace leadlint {
 
 // "table" for "tableLeadConfiguration", "" for other keys.
 std::string DestinationOfConfigKey(std::string_view key);
-// True for '****', ${NAME}, $(NAME) and {{NAME}}: values resolved or hidden at deploy time.
-bool IsMaskedOrPlaceholder(std::string_view value);
-bool IsPlaceholderValue(std::string_view value);
 // A plain-language check of one e-mail address (no regular expressions).
 bool IsValidEmail(std::string_view address);
 // How the document spells destinations (CPP: "AzureTable"; others: "table").
