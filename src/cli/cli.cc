@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -111,8 +112,8 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       "error.\nRun 'leadlint <command> --help' for a command's options.");
 
   std::vector<std::string> paths;
-  std::string format = "text";
-  std::string output;
+  std::vector<std::string> formats;
+  std::vector<std::string> outputs;
   std::string fail_on = "error";
   std::string profile_name = "partner-center-2022";
   std::string color = "auto";
@@ -123,8 +124,13 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
 
   CLI::App* check = app.add_subcommand("check", "check offer manifests (files and folders, recursive)");
   check->add_option("paths", paths, "files or folders to check (default: the current folder)");
-  check->add_option("-f,--format", format, "output format")->check(CLI::IsMember({"text", "json"}));
-  check->add_option("-o,--output", output, "write the report to FILE instead of standard output");
+  check->add_option("-f,--format", formats,
+                    "output format: text, json, sarif, junit, github, markdown (repeatable; pair each with --output)")
+      ->check(CLI::IsMember(ReportFormats()))
+      ->allow_extra_args(false);
+  check->add_option("-o,--output", outputs,
+                    "write the report of the --format before it to FILE instead of standard output (repeatable)")
+      ->allow_extra_args(false);
   check->add_option("--fail-on", fail_on, "lowest severity that makes the exit code 1 (none: never)")
       ->check(CLI::IsMember({"error", "warning", "note", "none"}));
   check->add_option("--profile", profile_name,
@@ -133,7 +139,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       ->check(CLI::Range(0, 1024));
   check->add_option("--color", color, "colour in text output (NO_COLOR disables auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  check->add_option("--rule", only_rules, "run only this rule (repeatable)");
+  check->add_option("--rule", only_rules, "run only this rule (repeatable)")->allow_extra_args(false);
   check->add_option("--max-file-size", max_file_bytes, "largest file checked, in bytes (default 8 MiB)");
   check->add_option("--max-depth", max_depth, "deepest JSON nesting accepted (default 256)")->check(CLI::Range(1, 10000));
 
@@ -191,37 +197,58 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     options.jobs = jobs;
     options.limits.max_file_bytes = max_file_bytes;
     options.limits.max_json_depth = max_depth;
+
+    // Pair each --output with the --format before it (in command-line order);
+    // a --format without an --output goes to standard output.
+    std::vector<std::pair<std::string, std::string>> sinks;  // (format, file or "")
+    {
+      size_t next_format = 0;
+      size_t next_output = 0;
+      for (const CLI::Option* opt : check->parse_order()) {
+        if (opt->get_name() == "--format" && next_format < formats.size()) {
+          sinks.emplace_back(formats[next_format++], "");
+        } else if (opt->get_name() == "--output" && next_output < outputs.size()) {
+          if (sinks.empty() || !sinks.back().second.empty()) sinks.emplace_back("text", "");
+          sinks.back().second = outputs[next_output++];
+        }
+      }
+      if (sinks.empty()) sinks.emplace_back("text", "");
+      size_t to_stdout = 0;
+      for (const auto& sink : sinks) to_stdout += sink.second.empty();
+      if (to_stdout > 1) {
+        err << "leadlint: only one --format may go to standard output; give the others an --output FILE "
+               "right after them\n";
+        return kExitUsage;
+      }
+    }
     RunResult result = RunCheck(options);
 
     ReportOptions report;
     report.profile = std::string(options.profile.name);
     report.version = LEADLINT_VERSION;
-    std::ofstream file;
-    std::ostream* sink = &out;
-    if (!output.empty()) {
-      file.open(output, std::ios::binary | std::ios::trunc);
-      if (!file) {
-        err << "leadlint: cannot write '" << output << "'\n";
-        return kExitUsage;
+    std::error_code cwd_error;
+    report.working_directory = std::filesystem::current_path(cwd_error).string();
+    const char* no_color = std::getenv("NO_COLOR");
+    for (const auto& [format, path] : sinks) {
+      const bool to_stdout = path.empty();
+      std::ofstream file;
+      std::ostream* sink = &out;
+      if (!to_stdout) {
+        file.open(path, std::ios::binary | std::ios::trunc);
+        if (!file) {
+          err << "leadlint: cannot write '" << path << "'\n";
+          return kExitUsage;
+        }
+        sink = &file;
       }
-      sink = &file;
-    }
-    if (color == "always") {
-      report.color = true;
-    } else if (color == "auto") {
-      const char* no_color = std::getenv("NO_COLOR");
-      report.color = output.empty() && sink == &std::cout && isatty(STDOUT_FILENO) != 0 &&
-                     (no_color == nullptr || no_color[0] == '\0');
-    }
-    if (format == "json") {
-      WriteJsonReport(result, report, *sink);
-    } else {
-      WriteTextReport(result, report, *sink);
-    }
-    sink->flush();
-    if (!*sink) {
-      err << "leadlint: failed writing the report\n";
-      return kExitInternal;
+      report.color = color == "always" || (color == "auto" && to_stdout && &out == &std::cout &&
+                                           isatty(STDOUT_FILENO) != 0 && (no_color == nullptr || no_color[0] == '\0'));
+      WriteReport(format, result, report, *sink);
+      sink->flush();
+      if (!*sink) {
+        err << "leadlint: failed writing the " << format << " report\n";
+        return kExitInternal;
+      }
     }
     if (fail_on == "none") return kExitClean;
     Severity threshold = Severity::kError;

@@ -225,6 +225,7 @@ RunResult RunCheck(const RunOptions& options) {
       result.skipped.push_back(discovery.files[i].path);
     } else {
       ++result.files_checked;
+      result.checked.push_back(discovery.files[i].path);
     }
     for (Finding& f : o.findings) result.findings.push_back(std::move(f));
     for (Offer& offer : o.offers) offers.push_back(std::move(offer));

@@ -42,6 +42,7 @@ struct RunResult {
   int files_checked = 0;          // manifests checked (including ones with errors)
   int files_skipped = 0;          // valid JSON of another shape met while walking
   std::vector<std::string> skipped;
+  std::vector<std::string> checked;  // every input that was checked, sorted
 };
 
 RunResult RunCheck(const RunOptions& options);

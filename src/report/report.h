@@ -4,6 +4,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "engine/engine.h"
 
@@ -13,9 +14,21 @@ struct ReportOptions {
   bool color = false;
   std::string profile;
   std::string version;
+  std::string working_directory;  // absolute; SARIF's SRCROOT and relative URIs
 };
+
+// The formats `--format` accepts, in the order `--help` lists them.
+const std::vector<std::string>& ReportFormats();
+// Writes `format` ("text", "json", "sarif", "junit", "github", "markdown").
+// Returns false for an unknown format.
+bool WriteReport(const std::string& format, const RunResult& result, const ReportOptions& options,
+                 std::ostream& out);
 
 void WriteTextReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
 void WriteJsonReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
+void WriteSarifReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
+void WriteJunitReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
+void WriteGithubReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
+void WriteMarkdownReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
 
 }  // namespace leadlint
