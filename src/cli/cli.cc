@@ -12,6 +12,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "engine/baseline.h"
+#include "engine/config.h"
 #include "engine/engine.h"
 #include "report/report.h"
 #include "rules/rule.h"
@@ -121,6 +123,13 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   std::vector<std::string> only_rules;
   size_t max_file_bytes = 8u << 20;
   size_t max_depth = 256;
+  std::string config_path;
+  bool no_config = false;
+  bool no_gitignore = false;
+  std::string baseline_path;
+  std::string write_baseline_path;
+  std::string stdin_filename = "<stdin>";
+  bool quiet = false;
 
   CLI::App* check = app.add_subcommand("check", "check offer manifests (files and folders, recursive)");
   check->add_option("paths", paths, "files or folders to check (default: the current folder)");
@@ -140,8 +149,19 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check->add_option("--color", color, "colour in text output (NO_COLOR disables auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_option("--rule", only_rules, "run only this rule (repeatable)")->allow_extra_args(false);
-  check->add_option("--max-file-size", max_file_bytes, "largest file checked, in bytes (default 8 MiB)");
-  check->add_option("--max-depth", max_depth, "deepest JSON nesting accepted (default 256)")->check(CLI::Range(1, 10000));
+  CLI::Option* max_file_opt =
+      check->add_option("--max-file-size", max_file_bytes, "largest file checked, in bytes (default 8 MiB)");
+  check->add_option("-c,--config", config_path, "use this leadlint.json (default: the nearest one upward from the current folder)");
+  check->add_flag("--no-config", no_config, "ignore any leadlint.json");
+  check->add_flag("--no-gitignore", no_gitignore, "check files that .gitignore files exclude");
+  check->add_option("--baseline", baseline_path, "report only findings that are not in this baseline file");
+  check->add_option("--write-baseline", write_baseline_path, "record every current finding in FILE and exit 0");
+  check->add_option("--stdin-filename", stdin_filename, "the name to report for '-' (standard input)");
+  check->add_flag("-q,--quiet", quiet, "report errors only");
+  CLI::Option* max_depth_opt = check->add_option("--max-depth", max_depth, "deepest JSON nesting accepted (default 256)")
+                                   ->check(CLI::Range(1, 10000));
+  CLI::Option* profile_opt = check->get_option("--profile");
+  CLI::Option* fail_on_opt = check->get_option("--fail-on");
 
   std::string rules_format = "text";
   CLI::App* rules = app.add_subcommand("rules", "list every rule with its default severity");
@@ -179,6 +199,45 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
 
     RunOptions options;
     options.paths = paths.empty() ? std::vector<std::string>{"."} : paths;
+
+    // Configuration: command-line options win over leadlint.json.
+    Config config;
+    if (!no_config) {
+      std::string path = config_path.empty() ? FindConfig(".") : config_path;
+      if (!config_path.empty() && !std::filesystem::exists(config_path)) {
+        err << "leadlint: configuration file '" << config_path << "' does not exist\n";
+        return kExitUsage;
+      }
+      std::vector<Finding> errors;
+      if (!path.empty() && !LoadConfig(path, &config, &errors)) {
+        for (const Finding& f : errors) {
+          err << f.path << ':' << f.line << ':' << f.column << ": error: " << f.message << " [config]\n";
+          if (!f.excerpt.empty()) err << f.excerpt << "\n" << std::string(static_cast<size_t>(f.column - 1), ' ') << "^\n";
+        }
+        err << "leadlint: invalid configuration in '" << path << "'\n";
+        return kExitUsage;
+      }
+    }
+    if (config.profile && profile_opt->count() == 0) profile_name = *config.profile;
+    if (config.fail_on && fail_on_opt->count() == 0) fail_on = *config.fail_on;
+    if (config.max_file_size && max_file_opt->count() == 0) max_file_bytes = *config.max_file_size;
+    if (config.max_depth && max_depth_opt->count() == 0) max_depth = *config.max_depth;
+    for (const auto& [id, level] : config.rules) {
+      Severity severity;
+      if (level == "off") {
+        options.rule_overrides[id] = std::nullopt;
+      } else if (ParseSeverity(level, &severity)) {
+        options.rule_overrides[id] = severity;
+      }
+    }
+    options.discover.ignore.Add(config.base_dir, config.ignore);
+    options.discover.use_gitignore = !no_gitignore;
+    options.stdin_name = stdin_filename;
+    if (std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) {
+      std::ostringstream in;
+      in << std::cin.rdbuf();
+      options.stdin_text = in.str();
+    }
     if (!FindProfile(profile_name, &options.profile)) {
       err << "leadlint: unknown profile '" << profile_name
           << "'; expected cloud-partner-portal-2018, partner-center-2020 or partner-center-2022\n";
@@ -222,6 +281,33 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       }
     }
     RunResult result = RunCheck(options);
+    if (!write_baseline_path.empty()) {
+      std::ofstream baseline(write_baseline_path, std::ios::binary | std::ios::trunc);
+      WriteBaseline(result.findings, baseline);
+      if (!baseline.flush()) {
+        err << "leadlint: cannot write '" << write_baseline_path << "'\n";
+        return kExitUsage;
+      }
+      out << "leadlint: wrote " << result.findings.size() << " finding" << (result.findings.size() == 1 ? "" : "s")
+          << " to the baseline '" << write_baseline_path << "'\n";
+      return kExitClean;
+    }
+    if (!baseline_path.empty()) {
+      size_t removed = 0;
+      std::string error;
+      if (!ApplyBaseline(baseline_path, &result.findings, &removed, &error)) {
+        err << "leadlint: " << error << "\n";
+        return kExitUsage;
+      }
+      result.baselined = static_cast<int>(removed);
+    }
+    if (quiet) {
+      std::vector<Finding> errors_only;
+      for (Finding& f : result.findings) {
+        if (f.severity == Severity::kError) errors_only.push_back(std::move(f));
+      }
+      result.findings = std::move(errors_only);
+    }
 
     ReportOptions report;
     report.profile = std::string(options.profile.name);

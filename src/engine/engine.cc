@@ -75,6 +75,46 @@ void ReportLongStrings(const JsonNode& node, const Limits& limits, const SourceF
   for (const JsonNode& child : node.children) ReportLongStrings(child, limits, file, out, depth + 1);
 }
 
+void CollectSuppressions(const JsonNode& node, const SourceFile& file, std::vector<Suppression>* out,
+                         std::vector<Finding>* findings, int depth) {
+  if (depth > 1000) return;
+  if (node.is_object()) {
+    if (const JsonNode* ignore = node.Find("x-leadlint-ignore")) {
+      auto bad = [&](const JsonNode& at, std::string message) {
+        Finding f;
+        f.rule = "manifest-unused-suppression";
+        f.severity = Severity::kWarning;
+        f.path = file.path();
+        f.offset = at.offset;
+        f.length = at.length;
+        f.message = std::move(message);
+        findings->push_back(std::move(f));
+      };
+      if (!ignore->is_array()) {
+        bad(*ignore, "'x-leadlint-ignore' must be a list of rule ids, like [\"leads-ignored-field\"]");
+      } else {
+        for (const JsonNode& item : ignore->children) {
+          if (!item.is_string() || FindRule(item.text) == nullptr) {
+            bad(item, "'x-leadlint-ignore' names an unknown rule" +
+                          (item.is_string() ? " '" + item.text + "'" : std::string()) + "; it suppresses nothing");
+            continue;
+          }
+          Suppression s;
+          s.path = file.path();
+          s.begin = node.offset;
+          s.end = node.offset + node.length;
+          s.rule = item.text;
+          s.place.path = file.path();
+          s.place.offset = item.offset;
+          s.place.length = item.length;
+          out->push_back(std::move(s));
+        }
+      }
+    }
+  }
+  for (const JsonNode& child : node.children) CollectSuppressions(child, file, out, findings, depth + 1);
+}
+
 bool FindingLess(const Finding& a, const Finding& b) {
   if (a.path != b.path) return a.path < b.path;
   if (a.line != b.line) return a.line < b.line;
@@ -145,6 +185,8 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
       } else {
         outcome.manifest = true;
         ReportLongStrings(parsed.root, options.limits, file, &findings, 0);
+        CollectSuppressions(parsed.root, file, &outcome.suppressions, &findings, 0);
+        for (Suppression& sup : outcome.suppressions) LocateFinding(file, doc.secret_spans, &sup.place);
         FileContext ctx(file, options.limits, &findings);
         for (const RuleInfo& rule : AllRules()) {
           if (rule.file_check != nullptr && Enabled(options, rule.id)) rule.file_check(doc, ctx);
@@ -169,7 +211,17 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
 
 RunResult RunCheck(const RunOptions& options) {
   RunResult result;
-  Discovery discovery = DiscoverInputs(options.paths);
+  std::vector<std::string> paths;
+  bool read_stdin = false;
+  for (const std::string& p : options.paths) {
+    if (p == "-") {
+      read_stdin = true;
+    } else {
+      paths.push_back(p);
+    }
+  }
+  Discovery discovery = DiscoverInputs(paths, options.discover);
+  if (read_stdin) discovery.files.push_back({"-", true});
   for (Finding& f : discovery.findings) {
     if (Enabled(options, f.rule)) result.findings.push_back(std::move(f));
   }
@@ -182,6 +234,10 @@ RunResult RunCheck(const RunOptions& options) {
       size_t i = next.fetch_add(1);
       if (i >= n) break;
       const InputFile& input = discovery.files[i];
+      if (input.path == "-") {
+        outcomes[i] = CheckManifestText(options.stdin_name, options.stdin_text, true, options);
+        continue;
+      }
       std::string contents;
       std::string error;
       bool too_large = false;
@@ -218,14 +274,20 @@ RunResult RunCheck(const RunOptions& options) {
 
   // Gather offers; resolve Product Ingestion references across files.
   std::vector<Offer> offers;
+  std::vector<Suppression> suppressions;
+  for (const std::string& ignored : discovery.ignored) {
+    ++result.files_skipped;
+    result.skipped.push_back(ignored);
+  }
   for (size_t i = 0; i < n; ++i) {
     FileOutcome& o = outcomes[i];
+    for (Suppression& s : o.suppressions) suppressions.push_back(std::move(s));
     if (o.skipped) {
       ++result.files_skipped;
       result.skipped.push_back(discovery.files[i].path);
     } else {
       ++result.files_checked;
-      result.checked.push_back(discovery.files[i].path);
+      result.checked.push_back(discovery.files[i].path == "-" ? options.stdin_name : discovery.files[i].path);
     }
     for (Finding& f : o.findings) result.findings.push_back(std::move(f));
     for (Offer& offer : o.offers) offers.push_back(std::move(offer));
@@ -319,6 +381,48 @@ RunResult RunCheck(const RunOptions& options) {
     if (failing_paths.count(s.path) != 0) s.verdict = "fail";
   }
 
+  // Inline suppressions, then the configuration's severities.
+  if (!suppressions.empty()) {
+    std::vector<Finding> kept;
+    for (Finding& f : result.findings) {
+      bool hidden = false;
+      for (Suppression& s : suppressions) {
+        if (s.rule == f.rule && s.path == f.path && f.offset >= s.begin && f.offset < s.end) {
+          s.used = true;
+          hidden = true;
+        }
+      }
+      if (hidden) {
+        ++result.suppressed;
+      } else {
+        kept.push_back(std::move(f));
+      }
+    }
+    result.findings = std::move(kept);
+    for (Suppression& s : suppressions) {
+      if (s.used || !Enabled(options, s.rule) || !Enabled(options, "manifest-unused-suppression")) continue;
+      auto off = options.rule_overrides.find(s.rule);
+      if (off != options.rule_overrides.end() && !off->second) continue;
+      Finding f = s.place;
+      f.rule = "manifest-unused-suppression";
+      f.severity = Severity::kNote;
+      f.message = "unused suppression: no '" + s.rule + "' finding in this object";
+      result.findings.push_back(std::move(f));
+    }
+  }
+  if (!options.rule_overrides.empty()) {
+    std::vector<Finding> kept;
+    for (Finding& f : result.findings) {
+      auto it = options.rule_overrides.find(f.rule);
+      if (it == options.rule_overrides.end()) {
+        kept.push_back(std::move(f));
+      } else if (it->second) {
+        f.severity = *it->second;
+        kept.push_back(std::move(f));
+      }
+    }
+    result.findings = std::move(kept);
+  }
   std::stable_sort(result.findings.begin(), result.findings.end(), FindingLess);
   std::sort(result.skipped.begin(), result.skipped.end());
   return result;

@@ -8,7 +8,11 @@
 #include <string>
 #include <vector>
 
+#include <map>
+#include <optional>
+
 #include "base/finding.h"
+#include "load/discover.h"
 #include "rules/profile.h"
 #include "rules/rule.h"
 
@@ -20,7 +24,24 @@ struct RunOptions {
   StorefrontRules storefront_rules = BuiltInStorefrontRules();
   Limits limits;
   std::set<std::string> only_rules;  // empty: every rule
+  // Severity per rule from leadlint.json; nullopt turns the rule off.
+  std::map<std::string, std::optional<Severity>> rule_overrides;
+  DiscoverOptions discover;
   int jobs = 0;                      // 0: hardware concurrency
+  // `-` among the paths reads this text, reported under this name.
+  std::string stdin_name = "<stdin>";
+  std::string stdin_text;
+};
+
+// An "x-leadlint-ignore": ["rule-id"] entry of a JSON object: it suppresses
+// that rule's findings inside the object.
+struct Suppression {
+  std::string path;
+  size_t begin = 0;  // byte span of the object
+  size_t end = 0;
+  std::string rule;
+  Finding place;     // where the rule id is written (for the unused note)
+  bool used = false;
 };
 
 struct OfferSummary {
@@ -43,6 +64,8 @@ struct RunResult {
   int files_skipped = 0;          // valid JSON of another shape met while walking
   std::vector<std::string> skipped;
   std::vector<std::string> checked;  // every input that was checked, sorted
+  int suppressed = 0;                // findings hidden by x-leadlint-ignore
+  int baselined = 0;                 // findings hidden by --baseline
 };
 
 RunResult RunCheck(const RunOptions& options);
@@ -53,6 +76,7 @@ struct FileOutcome {
   std::vector<Offer> offers;
   bool manifest = false;
   bool skipped = false;  // not a manifest, not named explicitly
+  std::vector<Suppression> suppressions;
 };
 FileOutcome CheckManifestText(const std::string& path, std::string contents, bool explicit_path,
                               const RunOptions& options);

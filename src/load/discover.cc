@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <system_error>
 
@@ -44,7 +45,30 @@ std::string Display(const fs::path& p) {
 
 }  // namespace
 
-Discovery DiscoverInputs(const std::vector<std::string>& paths) {
+std::string AbsolutePath(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::absolute(path, ec);
+  if (ec) p = path;
+  std::string s = p.lexically_normal().generic_string();
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s;
+}
+
+namespace {
+
+void ReadGitignore(const fs::path& dir, IgnoreList* list) {
+  std::error_code ec;
+  fs::path file = dir / ".gitignore";
+  if (!fs::is_regular_file(file, ec)) return;
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (text.size() > (1u << 20)) return;  // not a real .gitignore
+  list->AddLines(AbsolutePath(dir.string()), text);
+}
+
+}  // namespace
+
+Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOptions& options) {
   Discovery d;
   std::set<std::string> seen;
   auto add = [&](const std::string& path, bool is_explicit) {
@@ -62,8 +86,22 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths) {
         d.findings.push_back(Unreadable(arg, "'" + arg + "' is not a regular file (a device, pipe or socket); not read"));
         continue;
       }
+      if (options.ignore.Ignored(AbsolutePath(arg), false)) {
+        d.ignored.push_back(Display(fs::path(arg)));
+        continue;
+      }
       add(Display(fs::path(arg)), true);
       continue;
+    }
+    IgnoreList ignore = options.ignore;
+    if (options.use_gitignore) {
+      // .gitignore files in the folder's ancestors (up to the repository root) apply too.
+      std::vector<fs::path> ancestors;
+      for (fs::path p = fs::path(AbsolutePath(arg)); ; p = p.parent_path()) {
+        ancestors.push_back(p);
+        if (fs::exists(p / ".git", ec) || p == p.parent_path()) break;
+      }
+      for (auto a = ancestors.rbegin(); a != ancestors.rend(); ++a) ReadGitignore(*a, &ignore);
     }
     fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
     if (ec) {
@@ -76,8 +114,14 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths) {
       std::error_code entry_ec;
       bool is_link = entry.is_symlink(entry_ec);
       bool is_dir = !is_link && entry.is_directory(entry_ec);
-      if (is_dir && SkippedDirectory(entry.path().filename().string())) {
+      const bool ignored = !ignore.empty() && ignore.Ignored(AbsolutePath(entry.path().string()), is_dir);
+      if (ignored) {
+        if (is_dir) it.disable_recursion_pending();
+        if (!is_dir && HasJsonExtension(entry.path())) d.ignored.push_back(Display(entry.path()));
+      } else if (is_dir && SkippedDirectory(entry.path().filename().string())) {
         it.disable_recursion_pending();
+      } else if (is_dir && options.use_gitignore) {
+        ReadGitignore(entry.path(), &ignore);
       } else if (!is_dir && !is_link && HasJsonExtension(entry.path())) {
         bool regular = entry.is_regular_file(entry_ec);
         if (regular) {

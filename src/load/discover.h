@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/finding.h"
+#include "load/glob.h"
 
 namespace leadlint {
 
@@ -20,9 +21,19 @@ struct InputFile {
 struct Discovery {
   std::vector<InputFile> files;    // sorted by path, no duplicates
   std::vector<Finding> findings;   // manifest-unreadable for paths that failed
+  std::vector<std::string> ignored;  // left out by .gitignore or the `ignore` setting
 };
 
-Discovery DiscoverInputs(const std::vector<std::string>& paths);
+struct DiscoverOptions {
+  IgnoreList ignore;          // from leadlint.json; bases are absolute folders
+  bool use_gitignore = true;  // honour .gitignore files met while walking
+};
+
+// `-` is not a path: the caller handles standard input.
+Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOptions& options = {});
+
+// The absolute, normalized form of a path with '/' separators.
+std::string AbsolutePath(const std::string& path);
 
 // Reads a whole file, refusing files over `max_bytes`. Returns false and sets
 // `error` (a sentence) on failure; `too_large` is set when the limit was hit.

@@ -60,7 +60,7 @@ void WriteJsonReport(const RunResult& result, const ReportOptions& options, std:
 
 #include <filesystem>
 
-#include "report/fingerprint.h"
+#include "engine/fingerprint.h"
 #include "schema/embedded_schemas.h"
 
 namespace leadlint {

@@ -47,6 +47,8 @@ const std::vector<RuleInfo>& AllRules() {
       {"manifest-unreadable", Severity::kError, "a file or folder could not be read", "run", nullptr, nullptr},
       {"manifest-unresolved-product", Severity::kWarning,
        "lead settings refer to a product that is in none of the checked files", "run", nullptr, nullptr},
+      {"manifest-unused-suppression", Severity::kNote,
+       "an x-leadlint-ignore entry that suppresses nothing or names an unknown rule", "run", nullptr, nullptr},
   };
   return rules;
 }

@@ -88,12 +88,14 @@ class Store {
 
   const Compiled& For(SchemaId id, const std::string& destination) {
     std::lock_guard<std::mutex> lock(mutex_);
-    std::string key = (id == SchemaId::kManifestV1 ? "manifest" : "lead:" + destination);
+    std::string key = id == SchemaId::kManifestV1 ? "manifest" : id == SchemaId::kConfig ? "config" : "lead:" + destination;
     auto it = compiled_.find(key);
     if (it != compiled_.end()) return *it->second;
     json doc;
     if (id == SchemaId::kManifestV1) {
       doc = json::parse(EmbeddedSchema("manifest-v1.schema.json"));
+    } else if (id == SchemaId::kConfig) {
+      doc = json::parse(EmbeddedSchema("config.schema.json"));
     } else {
       doc = json::parse(EmbeddedSchema("lead-configuration.schema.json"));
       // Keep only the branch of the oneOf that the document selected.
@@ -141,6 +143,8 @@ const json* PropertySchema(const json& root, const json* schema, const std::stri
       if (found != nullptr) return found;
     }
   }
+  auto additional = schema->find("additionalProperties");
+  if (additional != schema->end() && additional->is_object()) return Resolve(root, &*additional);
   return nullptr;
 }
 

@@ -18,7 +18,7 @@
 
 namespace leadlint {
 
-enum class SchemaId { kManifestV1, kLeadConfiguration };
+enum class SchemaId { kManifestV1, kLeadConfiguration, kConfig };
 
 struct SchemaIssue {
   const JsonNode* node = nullptr;  // the value at fault (the parent object for a missing key)

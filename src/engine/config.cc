@@ -1,0 +1,102 @@
+// Reading leadlint.json with the positioned JSON reader and our config schema.
+#include "engine/config.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <tuple>
+#include <fstream>
+#include <sstream>
+
+#include "base/source_file.h"
+#include "load/discover.h"
+#include "parse/json.h"
+#include "rules/rule.h"
+#include "schema/schema_store.h"
+
+namespace leadlint {
+namespace fs = std::filesystem;
+
+std::string FindConfig(const std::string& start_dir) {
+  std::error_code ec;
+  for (fs::path p = fs::path(AbsolutePath(start_dir));; p = p.parent_path()) {
+    fs::path candidate = p / "leadlint.json";
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (p == p.parent_path()) break;
+  }
+  return "";
+}
+
+bool LoadConfig(const std::string& path, Config* config, std::vector<Finding>* errors) {
+  auto error = [&](const SourceFile* file, size_t offset, std::string message) {
+    Finding f;
+    f.rule = "config";
+    f.severity = Severity::kError;
+    f.path = path;
+    f.line = 1;
+    f.column = 1;
+    if (file != nullptr) {
+      LineCol lc = file->Locate(offset);
+      f.line = lc.line;
+      f.column = lc.column;
+      f.excerpt = std::string(file->Line(lc.line));
+    }
+    f.message = std::move(message);
+    errors->push_back(std::move(f));
+  };
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error(nullptr, 0, "cannot read the configuration file");
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  if (text.size() > (1u << 20)) {
+    error(nullptr, 0, "the configuration file is larger than 1 MiB");
+    return false;
+  }
+  SourceFile file(path, text);
+  JsonParseResult parsed = ParseJson(file.contents());
+  for (const Finding& f : parsed.findings) error(&file, f.offset, f.message);
+  if (!parsed.ok || !errors->empty()) return false;
+
+  config->path = path;
+  config->base_dir = fs::path(AbsolutePath(path)).parent_path().generic_string();
+  for (const SchemaIssue& issue :
+       ValidateAgainstSchema(SchemaId::kConfig, parsed.root, file.contents(), 1u << 16)) {
+    error(&file, issue.at_key && issue.node->key_length > 0 ? issue.node->key_offset : issue.node->offset,
+          issue.message);
+  }
+  const JsonNode& root = parsed.root;
+  const bool schema_ok = errors->empty();
+  if (const JsonNode* n = root.Find("profile")) config->profile = n->text;
+  if (const JsonNode* n = root.Find("failOn")) config->fail_on = n->text;
+  if (const JsonNode* rules = root.Find("rules"); rules != nullptr && rules->is_object()) {
+    for (const JsonNode& member : rules->children) {
+      if (FindRule(member.key) == nullptr) {
+        error(&file, member.key_offset, "unknown rule '" + member.key + "'; run 'leadlint rules' for the list");
+        continue;
+      }
+      config->rules[member.key] = member.text;
+    }
+  }
+  if (!schema_ok) {
+    std::sort(errors->begin(), errors->end(), [](const Finding& a, const Finding& b) {
+      return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    });
+    return false;
+  }
+  if (const JsonNode* ignore = root.Find("ignore")) {
+    for (const JsonNode& item : ignore->children) {
+      IgnorePattern p;
+      if (ParseIgnoreLine(item.text, &p)) config->ignore.push_back(p);
+    }
+  }
+  if (const JsonNode* limits = root.Find("limits")) {
+    if (const JsonNode* n = limits->Find("maxFileSize")) config->max_file_size = std::stoull(n->text);
+    if (const JsonNode* n = limits->Find("maxDepth")) config->max_depth = std::stoull(n->text);
+  }
+  return errors->empty();
+}
+
+}  // namespace leadlint

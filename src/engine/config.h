@@ -1,0 +1,34 @@
+// leadlint.json: discovered upward from the working directory or named with
+// --config, validated against schemas/config.schema.json. Unknown keys, bad
+// values and unknown rule ids are configuration errors with positions (exit 2).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/finding.h"
+#include "load/glob.h"
+
+namespace leadlint {
+
+struct Config {
+  std::string path;        // "" when no file was found
+  std::string base_dir;    // absolute folder holding the file
+  std::optional<std::string> profile;
+  std::optional<std::string> fail_on;
+  std::map<std::string, std::string> rules;  // id -> error|warning|note|off
+  std::vector<IgnorePattern> ignore;
+  std::optional<size_t> max_file_size;
+  std::optional<size_t> max_depth;
+};
+
+// The nearest leadlint.json in `start_dir` or its ancestors, or "".
+std::string FindConfig(const std::string& start_dir);
+
+// Loads and validates a config file. Errors are findings with rule "config"
+// and a resolved line and column; returns false if there are any.
+bool LoadConfig(const std::string& path, Config* config, std::vector<Finding>* errors);
+
+}  // namespace leadlint
