@@ -44,7 +44,7 @@ TEST(Json, MissingCommaIsReportedWhereNoticedWithHint) {
 TEST(Json, TrailingCommaSingleQuotesAndEmpty) {
   std::string trailing = "{\"a\": 1,\n}";
   EXPECT_EQ(At(trailing, ParseJson(trailing).findings.at(0)),
-            "2:1: trailing comma before '}' is not allowed in JSON [manifest-syntax]");
+            "1:8: trailing comma before '}' is not allowed in JSON [manifest-syntax]");
   std::string quotes = "{'a': 1}";
   EXPECT_EQ(At(quotes, ParseJson(quotes).findings.at(0)),
             "1:2: object keys must use double quotes, not single quotes [manifest-syntax]");

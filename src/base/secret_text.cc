@@ -46,6 +46,11 @@ bool EqualsNoCase(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+bool IsSecretKey(std::string_view key) {
+  return key == "storageAccountConnectionString" || key == "applicationKey" || key == "password" ||
+         key == "clientSecret" || key == "connectionString";
+}
+
 std::string RedactSecrets(std::string_view text) {
   std::string out(text);
   // name=value pairs in connection strings and URLs.
@@ -59,7 +64,7 @@ std::string RedactSecrets(std::string_view text) {
       while (e < out.size() && !IsValueEnd(out[e])) ++e;
       bool masked = true;
       for (size_t k = v; k < e; ++k) masked = masked && (out[k] == '*');
-      bool placeholder = e > v && (out[v] == '$' || out[v] == '{');
+      bool placeholder = e > v && (out[v] == '$' || out[v] == '{' || out[v] == '<');
       if (!masked && !placeholder) {
         for (size_t k = v; k < e; ++k) out[k] = '*';
       }

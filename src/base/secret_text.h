@@ -18,4 +18,7 @@ bool IsMaskedOrPlaceholder(std::string_view value);
 // Applied to every message and excerpt before output.
 std::string RedactSecrets(std::string_view text);
 
+// True if a lead-configuration key names a value that is a secret (DESIGN §1b).
+bool IsSecretKey(std::string_view key);
+
 }  // namespace leadlint

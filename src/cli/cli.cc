@@ -65,13 +65,23 @@ std::string_view RuleDoc(std::string_view id) {
   return {};
 }
 
+std::string JsonEscape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    if (static_cast<unsigned char>(c) < 0x20) continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
 int CmdRules(std::ostream& out, const std::string& format) {
   if (format == "json") {
     out << "[\n";
     const auto& rules = AllRules();
     for (size_t i = 0; i < rules.size(); ++i) {
-      out << "  {\"id\": \"" << rules[i].id << "\", \"severity\": \"" << SeverityName(rules[i].severity)
-          << "\", \"summary\": \"" << rules[i].summary << "\"}" << (i + 1 < rules.size() ? "," : "") << "\n";
+      out << "  {\"id\": \"" << JsonEscape(rules[i].id) << "\", \"severity\": \"" << SeverityName(rules[i].severity)
+          << "\", \"summary\": \"" << JsonEscape(rules[i].summary) << "\"}" << (i + 1 < rules.size() ? "," : "") << "\n";
     }
     out << "]\n";
     return kExitClean;
@@ -134,7 +144,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   CLI::App* check = app.add_subcommand("check", "check offer manifests (files and folders, recursive)");
   check->add_option("paths", paths, "files or folders to check (default: the current folder)");
   check->add_option("-f,--format", formats,
-                    "output format: text, json, sarif, junit, github, markdown (repeatable; pair each with --output)")
+                    "output format: text, json, sarif, junit, github, markdown, html (repeatable; pair each with --output)")
       ->check(CLI::IsMember(ReportFormats()))
       ->allow_extra_args(false);
   check->add_option("-o,--output", outputs,

@@ -42,12 +42,25 @@ std::string Redacted(std::string_view line, size_t line_start,
   return RedactSecrets(out);
 }
 
+// The source line shown under a finding: redacted, without control characters
+// (a NUL or escape sequence must not reach a terminal), and omitted for very
+// long lines such as minified JSON.
+std::string Excerpt(const SourceFile& file, int line, const std::vector<std::pair<size_t, size_t>>& spans) {
+  std::string_view text = file.Line(line);
+  if (text.size() > 400) return "";
+  std::string out = Redacted(text, file.OffsetOf(line, 1), spans);
+  for (char& c : out) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0x7F) c = '?';
+  }
+  return out;
+}
+
 void ResolvePlace(const SourceFile& file, const std::vector<std::pair<size_t, size_t>>& spans, Place* place) {
   LineCol lc = file.Locate(place->offset);
   place->line = lc.line;
   place->column = lc.column;
-  size_t line_start = file.OffsetOf(lc.line, 1);
-  place->excerpt = Redacted(file.Line(lc.line), line_start, spans);
+  place->excerpt = Excerpt(file, lc.line, spans);
 }
 
 void ResolveOffer(const SourceFile& file, const std::vector<std::pair<size_t, size_t>>& spans, Offer* offer) {
@@ -130,14 +143,7 @@ void LocateFinding(const SourceFile& file, const std::vector<std::pair<size_t, s
   LineCol lc = file.Locate(finding->offset);
   finding->line = lc.line;
   finding->column = lc.column;
-  size_t line_start = file.OffsetOf(lc.line, 1);
-  std::string_view line = file.Line(lc.line);
-  // Very long lines (minified JSON) are cut around the column in the excerpt.
-  if (line.size() > 400) {
-    finding->excerpt.clear();
-  } else {
-    finding->excerpt = Redacted(line, line_start, secret_spans);
-  }
+  finding->excerpt = Excerpt(file, lc.line, secret_spans);
   finding->message = RedactSecrets(finding->message);
 }
 
@@ -149,7 +155,18 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
   std::vector<Finding> findings;
 
   size_t nul = text.find('\0');
-  if (nul != std::string::npos) {
+  const bool utf16 = text.size() >= 2 && ((static_cast<unsigned char>(text[0]) == 0xFF && static_cast<unsigned char>(text[1]) == 0xFE) ||
+                                          (static_cast<unsigned char>(text[0]) == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF));
+  if (utf16) {
+    Finding f;
+    f.rule = "manifest-encoding";
+    f.path = path;
+    f.offset = 0;
+    f.line = 1;
+    f.column = 1;
+    f.message = "the file is encoded as UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8";
+    findings.push_back(std::move(f));
+  } else if (nul != std::string::npos) {
     Finding f;
     f.rule = "manifest-encoding";
     f.path = path;
@@ -192,6 +209,7 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
           if (rule.file_check != nullptr && Enabled(options, rule.id)) rule.file_check(doc, ctx);
         }
         for (Offer& offer : doc.offers) ResolveOffer(file, doc.secret_spans, &offer);
+        outcome.foreign_test_drives = std::move(doc.foreign_test_drives);
         outcome.offers = std::move(doc.offers);
         for (Finding& f : findings) {
           if (f.line == 0) LocateFinding(file, doc.secret_spans, &f);
@@ -275,6 +293,7 @@ RunResult RunCheck(const RunOptions& options) {
   // Gather offers; resolve Product Ingestion references across files.
   std::vector<Offer> offers;
   std::vector<Suppression> suppressions;
+  std::vector<std::pair<std::vector<std::string>, bool>> foreign_test_drives;
   for (const std::string& ignored : discovery.ignored) {
     ++result.files_skipped;
     result.skipped.push_back(ignored);
@@ -282,6 +301,7 @@ RunResult RunCheck(const RunOptions& options) {
   for (size_t i = 0; i < n; ++i) {
     FileOutcome& o = outcomes[i];
     for (Suppression& s : o.suppressions) suppressions.push_back(std::move(s));
+    for (auto& t : o.foreign_test_drives) foreign_test_drives.push_back(std::move(t));
     if (o.skipped) {
       ++result.files_skipped;
       result.skipped.push_back(discovery.files[i].path);
@@ -292,6 +312,18 @@ RunResult RunCheck(const RunOptions& options) {
     for (Finding& f : o.findings) result.findings.push_back(std::move(f));
     for (Offer& offer : o.offers) offers.push_back(std::move(offer));
     o = FileOutcome();
+  }
+  // Test drives configured in another file than their product.
+  for (const auto& [keys, enabled] : foreign_test_drives) {
+    for (Offer& offer : offers) {
+      if (offer.product_keys.empty()) continue;
+      for (const std::string& k : keys) {
+        if (std::find(offer.product_keys.begin(), offer.product_keys.end(), k) != offer.product_keys.end()) {
+          offer.test_drive = offer.test_drive.value_or(false) || enabled;
+          break;
+        }
+      }
+    }
   }
   std::vector<bool> consumed(offers.size(), false);
   for (Offer& offer : offers) {
@@ -327,8 +359,15 @@ RunResult RunCheck(const RunOptions& options) {
         f.line = offer.product_ref_place.line;
         f.column = offer.product_ref_place.column;
         f.excerpt = offer.product_ref_place.excerpt;
-        f.message = "'product' refers to '" + offer.unresolved_product_ref +
-                    "', which is in none of the checked files; its offer type and storefronts are unknown";
+        std::string ref = offer.unresolved_product_ref;
+        for (const char* prefix : {"externalId:", "resourceName:"}) {
+          std::string p(prefix);
+          if (ref.rfind(p, 0) == 0) ref = p.substr(0, p.size() - 1) + " '" + ref.substr(p.size()) + "'";
+        }
+        if (ref == offer.unresolved_product_ref) ref = "'" + ref + "'";
+        f.length = offer.product_ref_place.length;
+        f.message = "'product' refers to " + ref +
+                    ", which is in none of the checked files; its offer type and storefronts are unknown";
         result.findings.push_back(std::move(f));
       }
     }
@@ -350,6 +389,26 @@ RunResult RunCheck(const RunOptions& options) {
     for (const Listing& l : offer.listings) {
       summary.storefronts.emplace_back(StorefrontId(l.storefront));
       summary.storefronts_assumed = summary.storefronts_assumed || l.assumed;
+      ListingSummary ls;
+      ls.storefront = std::string(StorefrontId(l.storefront));
+      ls.kind = ListingKind(offer.type, l.storefront, l.option);
+      ls.assumed = l.assumed;
+      const StorefrontTerms& terms = options.storefront_rules.For(l.storefront);
+      if (!SoldOn(offer.type, l.storefront)) {
+        ls.requirement = "not sold here";
+      } else if (terms.listing.count(ls.kind) == 0) {
+        ls.requirement = "produces no leads";
+      } else if (terms.leads.count("your-crm") != 0) {
+        ls.requirement = "your CRM";
+      } else if (terms.leads.count("azure-marketplace") != 0) {
+        ls.requirement = "marketplace keeps leads";
+      }
+      summary.listings.push_back(std::move(ls));
+    }
+    {
+      Requirement req = EvaluateRequirement(offer, options.profile, options.storefront_rules);
+      summary.reasons = req.reasons;
+      for (const std::string& fact : req.unknown_facts) summary.reasons.push_back("unknown: " + fact);
     }
     summary.destination = offer.leads.present ? offer.leads.destination : "";
     summary.line = offer.type_place.line;

@@ -44,6 +44,13 @@ struct Suppression {
   bool used = false;
 };
 
+struct ListingSummary {
+  std::string storefront;   // "appsource", "azure-marketplace"
+  std::string kind;         // the Listing-table term: app, consulting-services, offer, technology
+  bool assumed = false;     // storefront inferred from the offer type
+  std::string requirement;  // "your CRM", "marketplace keeps leads", "not sold here"
+};
+
 struct OfferSummary {
   std::string path;
   std::string name;
@@ -53,6 +60,8 @@ struct OfferSummary {
   bool storefronts_assumed = false;
   std::string destination;               // canonical, "" if absent
   std::string verdict;                   // "pass", "fail", "undetermined"
+  std::vector<ListingSummary> listings;
+  std::vector<std::string> reasons;      // why a CRM destination is (or may be) required
   int line = 0;
   int column = 0;
 };
@@ -77,6 +86,7 @@ struct FileOutcome {
   bool manifest = false;
   bool skipped = false;  // not a manifest, not named explicitly
   std::vector<Suppression> suppressions;
+  std::vector<std::pair<std::vector<std::string>, bool>> foreign_test_drives;
 };
 FileOutcome CheckManifestText(const std::string& path, std::string contents, bool explicit_path,
                               const RunOptions& options);

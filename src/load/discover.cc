@@ -72,7 +72,14 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
   Discovery d;
   std::set<std::string> seen;
   auto add = [&](const std::string& path, bool is_explicit) {
-    if (seen.insert(path).second) d.files.push_back({path, is_explicit});
+    if (seen.insert(path).second) {
+      d.files.push_back({path, is_explicit});
+    } else if (is_explicit) {
+      // Named on the command line as well as found in a folder: never skip it silently.
+      for (InputFile& f : d.files) {
+        if (f.path == path) f.explicit_path = true;
+      }
+    }
   };
   for (const std::string& arg : paths) {
     std::error_code ec;

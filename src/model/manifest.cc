@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "schema/schema_store.h"
+#include "base/secret_text.h"
 
 namespace leadlint {
 namespace {
@@ -101,6 +101,7 @@ void NormalizeV1(const JsonNode& root, ManifestDoc* doc, const std::string& path
     LeadView view;
     view.view = *leads;
     view.version = "2022-03-01-preview2";
+    view.written_destination = std::string(leads->StringAt("leadDestination"));
     view.offer_index = doc->offers.size();
     doc->leads.push_back(std::move(view));
   } else {
@@ -269,7 +270,11 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
       int index = product_index_for(r, &keys, &ref);
       const JsonNode* enabled = r.node->Find("enabled");
       bool on = enabled != nullptr && enabled->type == JsonType::kBool && enabled->boolean;
-      if (index >= 0) doc->offers[static_cast<size_t>(index)].test_drive = on;
+      if (index >= 0) {
+        doc->offers[static_cast<size_t>(index)].test_drive = on;
+      } else if (!keys.empty()) {
+        doc->foreign_test_drives.emplace_back(keys, on);
+      }
       continue;
     }
     if (r.kind != "customer-leads") continue;
@@ -317,6 +322,7 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
       view.view.children.push_back(member);
     }
     view.version = r.version;
+    view.written_destination = std::string(r.node->StringAt("leadDestination"));
     view.offer_index = static_cast<size_t>(index);
     doc->leads.push_back(std::move(view));
   }
@@ -431,6 +437,7 @@ void NormalizeCpp(const JsonNode& root, ManifestDoc* doc, const std::string& pat
   view.view.length = offer_node->length;
   view.version = "cloud-partner-portal";
   view.emails_in_one_string_allowed = true;
+  view.legacy = true;
   offer.leads.object_place.offset = offer_node->offset;
   offer.leads.object_place.length = 1;
   offer.leads.destination_place = offer.leads.object_place;
@@ -443,14 +450,16 @@ void NormalizeCpp(const JsonNode& root, ManifestDoc* doc, const std::string& pat
     if (key.empty()) continue;
     if (key == "leadDestination") {
       any_lead_key = true;
+      view.legacy_prefix = member.key.substr(0, member.key.size() - key.size());
       offer.leads.present = true;
       SetPlace(&offer.leads.destination_place, member);
       JsonNode dest = member;
       dest.key = "leadDestination";
       if (member.is_string()) {
         offer.leads.written = member.text;
-        offer.leads.destination = CanonicalDestination(member.text);
+        offer.leads.destination = CppDestination(member.text);
         if (!offer.leads.destination.empty()) dest.text = offer.leads.destination;
+        view.written_destination = member.text;
       }
       view.view.children.push_back(std::move(dest));
       continue;
@@ -490,6 +499,28 @@ void NormalizeCpp(const JsonNode& root, ManifestDoc* doc, const std::string& pat
 }
 
 }  // namespace
+
+std::string CppDestination(std::string_view written) {
+  static const Rename kSpellings[] = {
+      {"none", "none"},         {"azuretable", "table"}, {"azureblob", "blob"},        {"dynamics", "dynamics"},
+      {"httpsendpoint", "httpsEndpoint"}, {"marketo", "marketo"}, {"salesforce", "salesforce"},
+  };
+  std::string l = Lower(written);
+  for (const Rename& s : kSpellings) {
+    if (l == s.from) return std::string(s.to);
+  }
+  return "";
+}
+
+std::string_view CppFieldName(std::string_view pi_name) {
+  for (const Rename& r : kCppFields) {
+    if (r.to == pi_name) return r.from;
+  }
+  for (const Rename& r : kCppConfigs) {
+    if (r.to == pi_name) return r.from;
+  }
+  return pi_name;
+}
 
 std::string CanonicalDestination(std::string_view written) {
   static const Rename kSpellings[] = {

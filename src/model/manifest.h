@@ -25,6 +25,9 @@ struct LeadView {
   // each address becomes a string node here with its own offset.
   std::vector<JsonNode> notification_emails;
   bool emails_in_one_string_allowed = false;
+  std::string written_destination;  // leadDestination exactly as in the file
+  bool legacy = false;              // Cloud Partner Portal: field names were renamed
+  std::string legacy_prefix;        // "microsoft-azure-marketplace." (legacy only)
 };
 
 struct ManifestDoc {
@@ -32,6 +35,9 @@ struct ManifestDoc {
   const JsonNode* root = nullptr;
   std::vector<Offer> offers;
   std::vector<LeadView> leads;
+  // Product Ingestion test-drive resources whose product is in another file:
+  // (the product's reference keys, enabled).
+  std::vector<std::pair<std::vector<std::string>, bool>> foreign_test_drives;
   // Secret values (byte ranges) so excerpts can be redacted.
   std::vector<std::pair<size_t, size_t>> secret_spans;
 };
@@ -43,6 +49,13 @@ ManifestDoc NormalizeManifest(const std::string& path, const JsonNode& root);
 // The canonical destination for a spelling in any format ("AzureTable" ->
 // "table", "None" -> "none"), or "" if unknown.
 std::string CanonicalDestination(std::string_view written);
+
+// The canonical destination for a Cloud Partner Portal spelling ("AzureTable"),
+// or "" when it is not one of the seven (case-insensitive).
+std::string CppDestination(std::string_view written);
+// The Cloud Partner Portal name of a Product Ingestion field ("uri" for
+// "instanceUrl"), or the name itself when the two agree.
+std::string_view CppFieldName(std::string_view pi_name);
 
 // The customer-leads version named by a Product Ingestion `$schema` URL.
 std::string SchemaVersionOf(std::string_view schema_url);

@@ -63,6 +63,14 @@ std::string_view OfferTypeName(OfferType type) {
   return "offer of unknown type";
 }
 
+std::string OfferTypeWithArticle(OfferType type) {
+  std::string_view name = OfferTypeName(type);
+  // "an" before a vowel sound; acronyms read letter by letter are listed.
+  bool an = !name.empty() && (std::string_view("aeiouAEIOU").find(name[0]) != std::string_view::npos);
+  if (name.rfind("SaaS", 0) == 0) an = false;
+  return std::string(an ? "an " : "a ") + std::string(name);
+}
+
 OfferType ParseOfferTypeId(std::string_view id) {
   for (const TypeInfo& info : kTypes) {
     if (info.id == id) return info.type;

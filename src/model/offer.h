@@ -42,8 +42,10 @@ enum class OfferType {
 };
 // The Product Ingestion spelling ("softwareAsAService"); "unknown" for kUnknown.
 std::string_view OfferTypeId(OfferType type);
-// Human name ("SaaS").
+// Human name ("SaaS offer").
 std::string_view OfferTypeName(OfferType type);
+// The name with its indefinite article ("an Office app", "a SaaS offer").
+std::string OfferTypeWithArticle(OfferType type);
 OfferType ParseOfferTypeId(std::string_view id);
 
 enum class ListingOption { kUnknown, kContactMe, kFreeTrial, kGetItNow, kSellThroughMicrosoft };

@@ -145,6 +145,7 @@ class Parser {
   }
 
   bool ParseValue(JsonNode* node, size_t depth) {
+    SkipSpace();
     if (depth > limits_.max_depth) {
       failed_ = true;
       Add("manifest-limit", pos_, 1,
@@ -370,10 +371,10 @@ class Parser {
       }
       char c = text_[pos_];
       if (c == ',') {
-        ++pos_;
+        size_t comma = pos_++;
         SkipSpace();
         if (pos_ < text_.size() && text_[pos_] == ']') {
-          Fail(pos_ - 1, "trailing comma before ']' is not allowed in JSON");
+          Fail(comma, "trailing comma before ']' is not allowed in JSON");
           return false;
         }
         continue;
@@ -398,6 +399,7 @@ class Parser {
       return true;
     }
     std::unordered_map<std::string, size_t> seen;
+    size_t comma = std::string_view::npos;
     while (true) {
       SkipSpace();
       if (pos_ >= text_.size()) {
@@ -406,7 +408,7 @@ class Parser {
       }
       if (text_[pos_] != '"') {
         if (text_[pos_] == '}') {
-          Fail(pos_, "trailing comma before '}' is not allowed in JSON");
+          Fail(comma != std::string_view::npos ? comma : pos_, "trailing comma before '}' is not allowed in JSON");
         } else if (text_[pos_] == '\'') {
           Fail(pos_, "object keys must use double quotes, not single quotes");
         } else {
@@ -420,7 +422,8 @@ class Parser {
       if (!ParseString(&member.key)) return false;
       member.key_length = pos_ - member.key_offset;
       auto [it, inserted] = seen.emplace(member.key, member.key_offset);
-      if (!inserted && ++duplicates_ <= kMaxDuplicateFindings) {
+      if (!inserted && ++duplicates_ == kMaxDuplicateFindings + 1) first_unreported_ = member.key_offset;
+      if (!inserted && duplicates_ <= kMaxDuplicateFindings) {
         Add("manifest-duplicate-key", member.key_offset, member.key_length,
             "duplicate key '" + member.key + "'; the earlier one at line " +
                 std::to_string(LineOf(it->second)) + " is silently overwritten");
@@ -441,7 +444,7 @@ class Parser {
       }
       char c = text_[pos_];
       if (c == ',') {
-        ++pos_;
+        comma = pos_++;
         continue;
       }
       if (c == '}') {
@@ -462,10 +465,12 @@ class Parser {
   bool reported_utf8_ = false;
   std::vector<size_t> line_starts_;
   size_t duplicates_ = 0;
+  size_t first_unreported_ = 0;
 
  public:
   static constexpr size_t kMaxDuplicateFindings = 100;
   size_t duplicates() const { return duplicates_; }
+  size_t first_unreported() const { return first_unreported_; }
 };
 
 }  // namespace
@@ -517,7 +522,7 @@ JsonParseResult ParseJson(std::string_view text, const JsonLimits& limits) {
   if (parser.duplicates() > Parser::kMaxDuplicateFindings) {
     Finding f;
     f.rule = "manifest-duplicate-key";
-    f.offset = result.findings.empty() ? 0 : result.findings.back().offset;
+    f.offset = parser.first_unreported();
     f.message = std::to_string(parser.duplicates() - Parser::kMaxDuplicateFindings) +
                 " more duplicate keys are not reported one by one";
     result.findings.push_back(std::move(f));

@@ -170,7 +170,7 @@ void WriteMarkdownReport(const RunResult& result, const ReportOptions& options, 
 }
 
 const std::vector<std::string>& ReportFormats() {
-  static const std::vector<std::string> formats = {"text", "json", "sarif", "junit", "github", "markdown"};
+  static const std::vector<std::string> formats = {"text", "json", "sarif", "junit", "github", "markdown", "html"};
   return formats;
 }
 
@@ -181,6 +181,7 @@ bool WriteReport(const std::string& format, const RunResult& result, const Repor
   else if (format == "junit") WriteJunitReport(result, options, out);
   else if (format == "github") WriteGithubReport(result, options, out);
   else if (format == "markdown") WriteMarkdownReport(result, options, out);
+  else if (format == "html") WriteHtmlReport(result, options, out);
   else return false;
   return true;
 }

@@ -19,7 +19,7 @@ struct ReportOptions {
 
 // The formats `--format` accepts, in the order `--help` lists them.
 const std::vector<std::string>& ReportFormats();
-// Writes `format` ("text", "json", "sarif", "junit", "github", "markdown").
+// Writes `format` ("text", "json", "sarif", "junit", "github", "markdown", "html").
 // Returns false for an unknown format.
 bool WriteReport(const std::string& format, const RunResult& result, const ReportOptions& options,
                  std::ostream& out);
@@ -30,5 +30,6 @@ void WriteSarifReport(const RunResult& result, const ReportOptions& options, std
 void WriteJunitReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
 void WriteGithubReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
 void WriteMarkdownReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
+void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
 
 }  // namespace leadlint

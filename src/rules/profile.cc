@@ -119,7 +119,9 @@ Requirement EvaluateRequirement(const Offer& offer, const Profile& profile, cons
     if (any_known_on) {
       AddUnique(&r.reasons, "a test drive is enabled (profile " + profile_name + ")");
     } else if (!all_known && offer.type != OfferType::kCosellOnly) {
-      AddUnique(&r.unknown_facts, "whether a test drive is enabled (no test-drive resource for this product)");
+      AddUnique(&r.unknown_facts, offer.format == ManifestFormat::kProductIngestion
+                                      ? "whether a test drive is enabled (no test-drive resource for this product)"
+                                      : "whether a test drive is enabled");
     }
   }
   if (offer.type == OfferType::kSoftwareAsAService) {

@@ -7,6 +7,11 @@
 // `x-leadlint-message` wording we keep beside each pattern).
 #include "schema/schema_store.h"
 
+#include <pthread.h>
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,7 +36,35 @@ struct Compiled {
   valijson::Schema schema;
 };
 
-// The string values longer than this are replaced before validation.
+// Deploy-time placeholders inside a value (`AccountKey=${KEY}`, `?sig=$(SIG)`)
+// stand for text the schema cannot see; each is validated as "0", which fits
+// every pattern position where a placeholder is legitimate.
+std::string WithoutPlaceholders(const std::string& text) {
+  if (text.find("${") == std::string::npos && text.find("$(") == std::string::npos &&
+      text.find("{{") == std::string::npos) {
+    return text;
+  }
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = std::string::npos;
+    if (text.compare(i, 2, "${") == 0) end = text.find('}', i + 2);
+    else if (text.compare(i, 2, "$(") == 0) end = text.find(')', i + 2);
+    else if (text.compare(i, 2, "{{") == 0) end = text.find("}}", i + 2);
+    if (end != std::string::npos) {
+      size_t stop = text.compare(i, 2, "{{") == 0 ? end + 2 : end + 1;
+      if (IsPlaceholderValue(std::string_view(text).substr(i, stop - i))) {
+        out.push_back('0');
+        i = stop;
+        continue;
+      }
+    }
+    out.push_back(text[i++]);
+  }
+  return out;
+}
+
+// String values longer than max_regex_input are replaced before validation.
 json ToNlohmann(const JsonNode& node, size_t max_regex_input) {
   switch (node.type) {
     case JsonType::kNull: return nullptr;
@@ -55,7 +88,7 @@ json ToNlohmann(const JsonNode& node, size_t max_regex_input) {
     }
     case JsonType::kString:
       if (node.text.size() > max_regex_input) return std::string();
-      return node.text;
+      return WithoutPlaceholders(node.text);
     case JsonType::kArray: {
       json out = json::array();
       for (const JsonNode& child : node.children) out.push_back(ToNlohmann(child, max_regex_input));
@@ -306,7 +339,9 @@ void Translate(const valijson::ValidationResults::Error& error, const JsonNode& 
     std::string got;
     size_t chars = 0;
     for (unsigned char c : node.text) chars += (c & 0xC0) != 0x80;
-    bool by_length = w.schema != nullptr && w.schema->value("x-leadlint-got", "") == "length";
+    bool plain = true;
+    for (unsigned char c : node.text) plain = plain && std::isalnum(c);
+    bool by_length = plain && w.schema != nullptr && w.schema->value("x-leadlint-got", "") == "length";
     if (secret) {
       got = "";
     } else if (by_length) {
@@ -351,12 +386,36 @@ void Translate(const valijson::ValidationResults::Error& error, const JsonNode& 
   if (seen->insert({issue.node, issue.message}).second) out->push_back(std::move(issue));
 }
 
-}  // namespace
+constexpr size_t kInlineRegexInput = 2048;
 
-bool IsSecretKey(std::string_view key) {
-  return key == "storageAccountConnectionString" || key == "applicationKey" || key == "password" ||
-         key == "clientSecret" || key == "connectionString";
+size_t LongestString(const JsonNode& node, int depth) {
+  if (depth > 1000) return 0;
+  size_t longest = node.is_string() ? node.text.size() : 0;
+  for (const JsonNode& child : node.children) longest = std::max(longest, LongestString(child, depth + 1));
+  return longest;
 }
+
+// Runs `fn` to completion on a new thread with a stack of `stack_bytes`
+// (reserved address space; pages are only committed when touched).
+void RunWithStack(size_t stack_bytes, const std::function<void()>& fn) {
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, stack_bytes);
+  pthread_t thread;
+  auto trampoline = [](void* arg) -> void* {
+    (*static_cast<const std::function<void()>*>(arg))();
+    return nullptr;
+  };
+  if (pthread_create(&thread, &attr, trampoline, const_cast<std::function<void()>*>(&fn)) != 0) {
+    pthread_attr_destroy(&attr);
+    fn();  // no thread available: validate here rather than skip
+    return;
+  }
+  pthread_attr_destroy(&attr);
+  pthread_join(thread, nullptr);
+}
+
+}  // namespace
 
 std::vector<SchemaIssue> ValidateAgainstSchema(SchemaId id, const JsonNode& root, std::string_view source,
                                                size_t max_regex_input) {
@@ -369,23 +428,35 @@ std::vector<SchemaIssue> ValidateAgainstSchema(SchemaId id, const JsonNode& root
       if (dest == k) destination = k;
     }
   }
-  try {
-    const Compiled& compiled = Store::Get().For(id, destination);
-    json instance = ToNlohmann(root, max_regex_input);
-    valijson::Validator validator;
-    valijson::ValidationResults results;
-    valijson::adapters::NlohmannJsonAdapter adapter(instance);
-    validator.validate(compiled.schema, adapter, &results);
-    std::set<std::pair<const JsonNode*, std::string>> seen;
-    valijson::ValidationResults::Error error;
-    while (results.popError(error)) {
-      Translate(error, root, compiled.document, source, max_regex_input, &seen, &issues);
+  auto validate = [&]() {
+    try {
+      const Compiled& compiled = Store::Get().For(id, destination);
+      json instance = ToNlohmann(root, max_regex_input);
+      valijson::Validator validator;
+      valijson::ValidationResults results;
+      valijson::adapters::NlohmannJsonAdapter adapter(instance);
+      validator.validate(compiled.schema, adapter, &results);
+      std::set<std::pair<const JsonNode*, std::string>> seen;
+      valijson::ValidationResults::Error error;
+      while (results.popError(error)) {
+        Translate(error, root, compiled.document, source, max_regex_input, &seen, &issues);
+      }
+    } catch (const std::exception& e) {
+      SchemaIssue issue;
+      issue.node = &root;
+      issue.message = std::string("schema validation failed: ") + e.what();
+      issues.push_back(std::move(issue));
     }
-  } catch (const std::exception& e) {
-    SchemaIssue issue;
-    issue.node = &root;
-    issue.message = std::string("schema validation failed: ") + e.what();
-    issues.push_back(std::move(issue));
+  };
+  // libstdc++'s std::regex recurses once per character (several frames for our
+  // alternations): a 25,000-character value overflows an 8 MiB stack. Values up
+  // to the string limit are therefore validated on a thread whose stack is
+  // sized for the longest string; short documents stay on the calling thread.
+  size_t longest = LongestString(root, 0);
+  if (longest <= kInlineRegexInput) {
+    validate();
+  } else {
+    RunWithStack(std::max<size_t>(64u << 20, std::min(longest, max_regex_input) * 2048), validate);
   }
   return issues;
 }

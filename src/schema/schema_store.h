@@ -39,7 +39,4 @@ std::vector<SchemaIssue> ValidateAgainstSchema(SchemaId id, const JsonNode& root
                                                std::string_view source,
                                                size_t max_regex_input);
 
-// True if the key names a value that is a secret (DESIGN §1b).
-bool IsSecretKey(std::string_view key);
-
 }  // namespace leadlint

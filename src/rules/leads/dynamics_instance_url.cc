@@ -29,10 +29,7 @@ bool MicrosoftHosted(std::string host) {
 void CheckLeadsDynamicsInstanceUrl(const ManifestDoc& doc, FileContext& ctx) {
   for (const LeadView& lead : doc.leads) {
     const JsonNode* config = lead.view.Find("dynamicsLeadConfiguration");
-    const JsonNode* dest = lead.view.Find("leadDestination");
-    if (config == nullptr || dest == nullptr || !dest->is_string() || CanonicalDestination(dest->text) != "dynamics") {
-      continue;
-    }
+    if (config == nullptr || ViewDestination(lead) != "dynamics") continue;
     const JsonNode* url = config->Find("instanceUrl");
     if (url == nullptr || !url->is_string() || IsPlaceholderValue(url->text)) continue;
     std::string_view text = url->text;
@@ -43,10 +40,11 @@ void CheckLeadsDynamicsInstanceUrl(const ManifestDoc& doc, FileContext& ctx) {
     std::string host(rest.substr(0, rest.find_first_of("/:?#")));
     if (scheme == "http") {
       ctx.ReportAtValue("leads-dynamics-instance-url", *url,
-                        "'instanceUrl' uses http://; leads would travel unencrypted: use https://");
+                        "'" + KeyAsWritten(*url, ctx.file().contents()) +
+                            "' uses http://; leads would travel unencrypted: use https://");
     } else if (!MicrosoftHosted(host)) {
       ctx.ReportAtValue("leads-dynamics-instance-url", *url,
-                        "'instanceUrl' host '" + host +
+                        "'" + KeyAsWritten(*url, ctx.file().contents()) + "' host '" + host +
                             "' is not a Microsoft-hosted Dynamics 365 domain (such as <org>.crm.dynamics.com)");
     }
   }

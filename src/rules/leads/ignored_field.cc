@@ -41,12 +41,22 @@ void CheckLeadsIgnoredField(const ManifestDoc& doc, FileContext& ctx) {
   const std::string_view source = ctx.file().contents();
   for (const LeadView& lead : doc.leads) {
     const JsonNode& view = lead.view;
-    const JsonNode* dest = view.Find("leadDestination");
-    if (dest == nullptr || !dest->is_string()) continue;
-    const std::string destination = CanonicalDestination(dest->text);
+    const std::string destination = ViewDestination(lead);
     if (destination.empty()) continue;
-    const bool cpp = lead.version == "cloud-partner-portal";
-    const std::string written = dest->text;
+    const bool cpp = lead.legacy;
+    const std::string written = lead.written_destination;
+
+    // Keys beside leadDestination that no destination defines.
+    if (!cpp) {
+      for (const JsonNode& member : view.children) {
+        if (member.key == "leadDestination" || member.key.rfind("x-", 0) == 0 ||
+            !DestinationOfConfigKey(member.key).empty()) {
+          continue;
+        }
+        ctx.ReportAtKey(kRule, member,
+                        "unknown key '" + KeyAsWritten(member, source) + "' in the lead settings is ignored by the service");
+      }
+    }
 
     size_t others = 0;
     for (const JsonNode& member : view.children) {
@@ -72,6 +82,7 @@ void CheckLeadsIgnoredField(const ManifestDoc& doc, FileContext& ctx) {
       for (const JsonNode& field : member.children) {
         if (field.key.rfind("x-", 0) == 0) continue;
         if (known.count(field.key) == 0) {
+          if (cpp) continue;  // legacy field names are renamed, not validated one by one
           ctx.ReportAtKey(kRule, field,
                           "unknown key '" + KeyAsWritten(field, source) + "' in '" + key + "' is ignored by the service");
         }

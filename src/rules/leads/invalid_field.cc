@@ -18,8 +18,54 @@ bool IsPreview3OrLater(const std::string& version) {
   return version.rfind("2022-03-01-preview", 0) == 0 && version.size() > 18 && version.substr(18) >= "3";
 }
 
-void CheckEmailList(const JsonNode& node, FileContext& ctx, const std::string& owner) {
+// Legacy documents: say 'uri', not 'instanceUrl'.
+std::string LegacyNames(std::string message, const std::string& prefix) {
+  static const char* kPiNames[] = {"storageAccountConnectionString", "instanceUrl", "username", "applicationId",
+                                   "directoryId", "httpsEndpointUrl", "serverId", "munchkinId", "formId"};
+  for (const char* pi : kPiNames) {
+    std::string from = "'" + std::string(pi) + "'";
+    std::string to = "'" + std::string(CppFieldName(pi)) + "'";
+    for (size_t p = message.find(from); p != std::string::npos; p = message.find(from, p + to.size())) {
+      message.replace(p, from.size(), to);
+    }
+  }
+  static const char* kConfigs[] = {"tableLeadConfiguration", "blobLeadConfiguration", "dynamicsLeadConfiguration",
+                                   "httpsEndpointLeadConfiguration", "marketoLeadConfiguration",
+                                   "salesforceLeadConfiguration"};
+  for (const char* pi : kConfigs) {
+    std::string from = "required key '" + std::string(pi) + "'";
+    std::string to = "required key '" + prefix + std::string(CppFieldName(pi)) + "'";
+    for (size_t p = message.find(from); p != std::string::npos; p = message.find(from, p + to.size())) {
+      message.replace(p, from.size(), to);
+    }
+  }
+  return message;
+}
+
+void CheckEmailList(const JsonNode& node, FileContext& ctx, const std::string& owner, bool one_string_allowed) {
   std::string key = KeyAsWritten(node, ctx.file().contents());
+  if (node.is_string() && one_string_allowed) {
+    // The Partner Center v1 API keeps addresses in one string, separated by ';'.
+    size_t start = 0;
+    size_t index = 0;
+    const std::string& s = node.text;
+    while (start <= s.size()) {
+      size_t end = s.find_first_of(";,", start);
+      if (end == std::string::npos) end = s.size();
+      std::string address = s.substr(start, end - start);
+      while (!address.empty() && address.front() == ' ') address.erase(0, 1);
+      while (!address.empty() && address.back() == ' ') address.pop_back();
+      if (!address.empty()) {
+        ++index;
+        if (!IsMaskedOrPlaceholder(address) && !IsValidEmail(address)) {
+          ctx.ReportAtValue(kRule, node, "address " + std::to_string(index) + " of '" + key + "' in " + owner +
+                                             " is not a valid e-mail address: '" + address + "'");
+        }
+      }
+      start = end + 1;
+    }
+    return;
+  }
   if (node.is_string()) {
     size_t separators = 0;
     for (char c : node.text) separators += (c == ';' || c == ',');
@@ -53,25 +99,25 @@ void CheckLeadsInvalidField(const ManifestDoc& doc, FileContext& ctx) {
   const std::string_view source = ctx.file().contents();
   for (const LeadView& lead : doc.leads) {
     const JsonNode& view = lead.view;
-    const bool cpp = lead.version == "cloud-partner-portal";
+    const bool cpp = lead.legacy;
     const JsonNode* dest = view.Find("leadDestination");
     if (dest == nullptr) {
       if (!cpp) ctx.Report(kRule, view.offset, 1, "lead settings are missing the required key 'leadDestination'");
       continue;
     }
-    if (!dest->is_string() || CanonicalDestination(dest->text).empty() ||
-        (!cpp && CanonicalDestination(dest->text) != dest->text)) {
+    const std::string destination = ViewDestination(lead);
+    if (destination.empty()) {
       std::string expected = cpp ? "'None', 'AzureTable', 'AzureBlob', 'Dynamics', 'HttpsEndpoint', 'Marketo', 'Salesforce'"
                                  : "'none', 'blob', 'dynamics', 'email', 'httpsEndpoint', 'marketo', 'salesforce', 'table'";
-      std::string got = dest->is_string() ? "'" + dest->text + "'" : "a " + std::string(JsonTypeName(dest->type));
+      std::string got = dest->is_string() ? "'" + lead.written_destination + "'" : "a " + std::string(JsonTypeName(dest->type));
       std::string hint;
-      if (dest->is_string() && !cpp && !CanonicalDestination(dest->text).empty()) {
-        hint = " (did you mean '" + CanonicalDestination(dest->text) + "'?)";
+      std::string canonical = dest->is_string() ? CanonicalDestination(lead.written_destination) : "";
+      if (!canonical.empty() && !(cpp && canonical == "email")) {
+        hint = " (did you mean '" + WrittenDestination(lead, canonical) + "'?)";
       }
       ctx.ReportAtValue(kRule, *dest, "'leadDestination' must be one of " + expected + "; got " + got + hint);
       continue;
     }
-    const std::string destination = cpp ? CanonicalDestination(dest->text) : dest->text;
     const bool preview3 = IsPreview3OrLater(lead.version);
 
     // Field constraints from the schema branch of the chosen destination.
@@ -80,10 +126,14 @@ void CheckLeadsInvalidField(const ManifestDoc& doc, FileContext& ctx) {
       const JsonNode& node = *issue.node;
       if (node.key == "contactEmail" && node.is_string()) continue;  // precise message below
       if (preview3 && issue.message.find("required key 'serverId'") != std::string::npos) continue;
+      std::string message = issue.message;
+      if (message.rfind("the document ", 0) == 0) message = "lead settings " + message.substr(13);
+      if (message.rfind("lead settings is missing", 0) == 0) message.replace(14, 2, "are");
+      if (cpp) message = LegacyNames(std::move(message), lead.legacy_prefix);
       if (issue.at_key) {
-        ctx.ReportAtKey(kRule, node, issue.message);
+        ctx.ReportAtKey(kRule, node, message);
       } else {
-        ctx.ReportAtValue(kRule, node, issue.message);
+        ctx.ReportAtValue(kRule, node, message);
       }
     }
 
@@ -91,8 +141,7 @@ void CheckLeadsInvalidField(const ManifestDoc& doc, FileContext& ctx) {
     size_t other_configs = 0;
     for (const JsonNode& member : view.children) {
       std::string d = DestinationOfConfigKey(member.key);
-      if (!d.empty() && d != destination && d != "email") ++other_configs;
-      if (!d.empty() && d != destination && d == "email") ++other_configs;
+      if (!d.empty() && d != destination) ++other_configs;
     }
     const size_t all_others = destination == "none" ? 7 : 6;
     if (!cpp && other_configs >= all_others) {
@@ -122,13 +171,13 @@ void CheckLeadsInvalidField(const ManifestDoc& doc, FileContext& ctx) {
       if (d.empty() || !member.is_object()) continue;
       const std::string owner = "'" + KeyAsWritten(member, source) + "'";
       for (const JsonNode& field : member.children) {
-        if (preview3 && (field.key == "contactEmail" || (d == "marketo" && field.key == "serverId"))) {
+        if (preview3 && ((field.key == "contactEmail" && d != "email") || (d == "marketo" && field.key == "serverId"))) {
           ctx.ReportAtKey(kRule, field,
                           "'" + field.key + "' is not accepted by customer-leads/" + lead.version +
                               " (removed in December 2022); remove it or use customer-leads/2022-03-01-preview2");
           continue;
         }
-        if (field.key == "contactEmail") CheckEmailList(field, ctx, owner);
+        if (field.key == "contactEmail") CheckEmailList(field, ctx, owner, lead.emails_in_one_string_allowed);
       }
     }
     for (size_t i = 0; i < lead.notification_emails.size(); ++i) {

@@ -8,7 +8,19 @@ namespace leadlint {
 std::string DestinationOfConfigKey(std::string_view key) {
   constexpr std::string_view kSuffix = "LeadConfiguration";
   if (key.size() <= kSuffix.size() || key.substr(key.size() - kSuffix.size()) != kSuffix) return "";
-  return std::string(key.substr(0, key.size() - kSuffix.size()));
+  std::string d(key.substr(0, key.size() - kSuffix.size()));
+  static const char* kKnown[] = {"table", "blob", "dynamics", "httpsEndpoint", "marketo", "salesforce", "email"};
+  for (const char* k : kKnown) {
+    if (d == k) return d;
+  }
+  return "";
+}
+
+std::string ViewDestination(const LeadView& lead) {
+  if (lead.legacy) return CppDestination(lead.written_destination);
+  const JsonNode* d = lead.view.Find("leadDestination");
+  if (d == nullptr || !d->is_string()) return "";
+  return CanonicalDestination(d->text) == d->text ? d->text : "";
 }
 
 bool IsValidEmail(std::string_view a) {

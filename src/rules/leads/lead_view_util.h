@@ -11,8 +11,11 @@
 
 namespace leadlint {
 
-// "table" for "tableLeadConfiguration", "" for other keys.
+// "table" for "tableLeadConfiguration", "" for other keys (and unknown destinations).
 std::string DestinationOfConfigKey(std::string_view key);
+// The canonical destination a lead view selects, or "" when absent or invalid
+// in the document's format.
+std::string ViewDestination(const LeadView& lead);
 // A plain-language check of one e-mail address (no regular expressions).
 bool IsValidEmail(std::string_view address);
 // How the document spells destinations (CPP: "AzureTable"; others: "table").

@@ -8,8 +8,7 @@ namespace leadlint {
 
 void CheckLeadsOffice365Renewal(const ManifestDoc& doc, FileContext& ctx) {
   for (const LeadView& lead : doc.leads) {
-    const JsonNode* dest = lead.view.Find("leadDestination");
-    if (dest == nullptr || !dest->is_string() || CanonicalDestination(dest->text) != "dynamics") continue;
+    if (ViewDestination(lead) != "dynamics") continue;
     const JsonNode* config = lead.view.Find("dynamicsLeadConfiguration");
     if (config == nullptr || !config->is_object()) continue;
     const JsonNode* auth = config->Find("authentication");

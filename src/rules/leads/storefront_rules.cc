@@ -10,6 +10,15 @@
 namespace leadlint {
 namespace {
 
+std::string JoinAnd(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += (i + 1 == items.size()) ? " and on " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
 std::string Join(const std::vector<std::string>& items) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -59,8 +68,9 @@ void CheckLeadsDestinationNotAllowed(const Offer& offer, OfferContext& ctx) {
 void CheckLeadsRetiredDestination(const Offer& offer, OfferContext& ctx) {
   if (!offer.leads.present || offer.leads.destination != "blob") return;
   ctx.Report("leads-retired-destination", offer, offer.leads.destination_place,
-             "the Azure Blob lead destination was retired in 2019 and no longer receives leads; move to Azure Table "
-             "('table') or another destination");
+             std::string("the Azure Blob lead destination was retired in 2019 and no longer receives leads; move to "
+                         "Azure Table ('") +
+                 (offer.format == ManifestFormat::kCloudPartnerPortal ? "AzureTable" : "table") + "') or another destination");
 }
 
 void CheckLeadsOfferNotOnStorefront(const Offer& offer, OfferContext& ctx) {
@@ -73,7 +83,7 @@ void CheckLeadsOfferNotOnStorefront(const Offer& offer, OfferContext& ctx) {
                 " listing or change the offer type";
     } else {
       Storefront other = l.storefront == Storefront::kAppSource ? Storefront::kAzureMarketplace : Storefront::kAppSource;
-      message = "a " + std::string(OfferTypeName(offer.type)) + " is not sold on " +
+      message = OfferTypeWithArticle(offer.type) + " is not sold on " +
                 std::string(StorefrontName(l.storefront)) + "; it is listed on " + std::string(StorefrontName(other));
     }
     ctx.Report("leads-offer-not-on-storefront", offer, l.place, message);
@@ -86,10 +96,11 @@ void CheckLeadsUndetermined(const Offer& offer, OfferContext& ctx) {
   if (offer.leads.present && offer.leads.destination.empty()) return;  // invalid: reported elsewhere
   Requirement r = EvaluateRequirement(offer, ctx.profile(), ctx.storefront_rules());
   if (r.state != Requirement::State::kUnknown) return;
-  std::string current = offer.leads.present ? "'leadDestination' '" + offer.leads.written + "'" : "the missing lead settings";
+  std::string current = offer.leads.present ? "'leadDestination' '" + offer.leads.written + "' was"
+                                            : "the absence of lead settings was";
   ctx.Report("leads-undetermined", offer, offer.leads.destination_place,
-             "whether this offer needs a CRM lead destination depends on " + Join(r.unknown_facts) +
-                 ", which the manifest does not state; " + current + " was not judged");
+             "whether this offer needs a CRM lead destination depends on " + JoinAnd(r.unknown_facts) +
+                 ", which the manifest does not state; " + current + " not judged");
 }
 
 }  // namespace leadlint

@@ -1,0 +1,167 @@
+// The compliance report: one self-contained HTML file (no external assets, no
+// network) that a person opens in a browser. Per offer, a storefront x listing x
+// lead destination matrix with a verdict; totals; every finding with its
+// (redacted) source excerpt; severity and rule filters that work offline.
+#include <map>
+#include <set>
+
+#include "report/report.h"
+
+namespace leadlint {
+namespace {
+
+std::string Html(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string StorefrontLabel(const std::string& id) { return id == "appsource" ? "AppSource" : "Azure Marketplace"; }
+
+constexpr const char* kStyle = R"CSS(
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1b1f24;background:#f6f8fa}
+header{background:#0f3d68;color:#fff;padding:18px 28px}
+header h1{margin:0 0 4px;font-size:22px}
+main{padding:18px 28px;max-width:1200px}
+.totals{display:flex;gap:12px;flex-wrap:wrap;margin:8px 0 18px}
+.card{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:10px 16px;min-width:110px}
+.card b{display:block;font-size:22px}
+section{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:14px 18px;margin-bottom:18px}
+h2{font-size:17px;margin:0 0 10px}
+table{border-collapse:collapse;width:100%;margin:6px 0 12px}
+th,td{border:1px solid #d0d7de;padding:5px 8px;text-align:left;vertical-align:top}
+th{background:#f0f3f6}
+.verdict{font-weight:600;border-radius:10px;padding:1px 9px;display:inline-block}
+.pass{background:#dafbe1;color:#116329}.fail{background:#ffebe9;color:#a40e26}.undetermined{background:#fff8c5;color:#7d4e00}
+.sev{font-weight:600;text-transform:uppercase;font-size:11px;border-radius:4px;padding:1px 6px}
+.sev-error{background:#ffebe9;color:#a40e26}.sev-warning{background:#fff8c5;color:#7d4e00}.sev-note{background:#ddf4ff;color:#0550ae}
+.finding{border-top:1px solid #eaeef2;padding:8px 0}
+.loc{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;color:#57606a}
+pre{background:#f6f8fa;border-radius:6px;padding:6px 10px;margin:6px 0 0;overflow-x:auto}
+.filters{display:flex;gap:14px;align-items:center;flex-wrap:wrap;margin-bottom:8px}
+.muted{color:#57606a}
+)CSS";
+
+constexpr const char* kScript = R"JS(
+(function(){
+  function apply(){
+    var shown={};
+    document.querySelectorAll('input[data-sev]').forEach(function(b){shown[b.getAttribute('data-sev')]=b.checked;});
+    var rule=document.getElementById('rule-filter').value;
+    var visible=0;
+    document.querySelectorAll('.finding').forEach(function(f){
+      var ok=shown[f.getAttribute('data-severity')]&&(rule===''||f.getAttribute('data-rule')===rule);
+      f.style.display=ok?'':'none'; if(ok)visible++;
+    });
+    document.getElementById('visible-count').textContent=visible;
+  }
+  document.querySelectorAll('input[data-sev]').forEach(function(b){b.addEventListener('change',apply);});
+  document.getElementById('rule-filter').addEventListener('change',apply);
+  apply();
+})();
+)JS";
+
+}  // namespace
+
+void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std::ostream& out) {
+  size_t counts[3] = {0, 0, 0};
+  std::set<std::string> rules;
+  for (const Finding& f : result.findings) {
+    ++counts[static_cast<int>(f.severity)];
+    rules.insert(f.rule);
+  }
+  size_t verdicts[3] = {0, 0, 0};
+  for (const OfferSummary& o : result.offers) {
+    ++verdicts[o.verdict == "pass" ? 0 : o.verdict == "fail" ? 1 : 2];
+  }
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+         "script-src 'unsafe-inline'\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<title>leadlint compliance report</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+  out << "<header><h1>leadlint compliance report</h1><div>profile <b>" << Html(options.profile) << "</b> · leadlint "
+      << Html(options.version) << "</div></header>\n<main>\n";
+  out << "<div class=\"totals\">"
+      << "<div class=\"card\" id=\"total-files\"><b>" << result.files_checked << "</b>files checked</div>"
+      << "<div class=\"card\"><b>" << result.offers.size() << "</b>offers</div>"
+      << "<div class=\"card\"><b>" << verdicts[0] << "</b>compliant</div>"
+      << "<div class=\"card\"><b>" << verdicts[1] << "</b>non-compliant</div>"
+      << "<div class=\"card\"><b>" << verdicts[2] << "</b>undetermined</div>"
+      << "<div class=\"card\" id=\"total-errors\"><b>" << counts[2] << "</b>errors</div>"
+      << "<div class=\"card\"><b>" << counts[1] << "</b>warnings</div>"
+      << "<div class=\"card\"><b>" << counts[0] << "</b>notes</div></div>\n";
+
+  out << "<section id=\"offers\"><h2>Offers: storefront × listing × lead destination</h2>\n";
+  if (result.offers.empty()) out << "<p class=\"muted\">No offer manifests were found.</p>\n";
+  for (const OfferSummary& o : result.offers) {
+    out << "<div class=\"offer\" data-verdict=\"" << Html(o.verdict) << "\"><h3>" << Html(o.name.empty() ? o.path : o.name)
+        << " <span class=\"verdict " << Html(o.verdict) << "\">" << Html(o.verdict) << "</span></h3>\n";
+    out << "<div class=\"loc\">" << Html(o.path) << ":" << o.line << ":" << o.column << " · " << Html(o.format) << " · "
+        << Html(o.type.empty() ? "unknown type" : o.type) << "</div>\n";
+    out << "<table><tr><th>storefront</th><th>listing</th><th>leads must reach</th><th>lead destination</th></tr>\n";
+    if (o.listings.empty()) {
+      out << "<tr><td colspan=\"3\" class=\"muted\">no storefront listing known</td><td>"
+          << Html(o.destination.empty() ? "none configured" : o.destination) << "</td></tr>\n";
+    }
+    for (const ListingSummary& l : o.listings) {
+      out << "<tr><td>" << StorefrontLabel(l.storefront) << (l.assumed ? " <span class=\"muted\">(assumed)</span>" : "")
+          << "</td><td>" << Html(l.kind) << "</td><td>" << Html(l.requirement) << "</td><td>"
+          << Html(o.destination.empty() ? "none configured" : o.destination) << "</td></tr>\n";
+    }
+    out << "</table>\n";
+    if (!o.reasons.empty()) {
+      out << "<ul class=\"reasons\">";
+      for (const std::string& r : o.reasons) out << "<li>" << Html(r) << "</li>";
+      out << "</ul>\n";
+    }
+    out << "</div>\n";
+  }
+  out << "</section>\n";
+
+  out << "<section id=\"findings\"><h2>Findings (<span id=\"visible-count\">" << result.findings.size()
+      << "</span> shown)</h2>\n<div class=\"filters\">";
+  for (const char* sev : {"error", "warning", "note"}) {
+    out << "<label><input type=\"checkbox\" data-sev=\"" << sev << "\" checked> " << sev << "s</label>";
+  }
+  out << "<label>rule <select id=\"rule-filter\"><option value=\"\">all rules</option>";
+  for (const std::string& r : rules) out << "<option>" << Html(r) << "</option>";
+  out << "</select></label></div>\n";
+  if (result.findings.empty()) out << "<p class=\"muted\">No findings.</p>\n";
+  for (const Finding& f : result.findings) {
+    std::string sev(SeverityName(f.severity));
+    out << "<div class=\"finding\" data-severity=\"" << sev << "\" data-rule=\"" << Html(f.rule) << "\">"
+        << "<span class=\"sev sev-" << sev << "\">" << sev << "</span> <span class=\"loc\">" << Html(f.path) << ":"
+        << f.line << ":" << f.column << "</span> " << Html(f.message) << " <code>[" << Html(f.rule) << "]</code>";
+    if (!f.excerpt.empty()) {
+      std::string caret;
+      int col = 1;
+      for (size_t i = 0; i < f.excerpt.size() && col < f.column; ++i) {
+        unsigned char c = static_cast<unsigned char>(f.excerpt[i]);
+        if ((c & 0xC0) == 0x80) continue;
+        caret.push_back(c == '\t' ? '\t' : ' ');
+        ++col;
+      }
+      out << "<pre>" << Html(f.excerpt) << "\n" << caret << "^</pre>";
+    }
+    out << "</div>\n";
+  }
+  out << "</section>\n";
+  if (!result.skipped.empty()) {
+    out << "<section id=\"skipped\"><h2>Skipped (" << result.skipped.size() << ")</h2><p class=\"muted\">"
+        << "JSON files that are not offer manifests, or that an ignore pattern excludes.</p><ul>";
+    for (const std::string& s : result.skipped) out << "<li class=\"loc\">" << Html(s) << "</li>";
+    out << "</ul></section>\n";
+  }
+  out << "</main>\n<script>" << kScript << "</script>\n</body>\n</html>\n";
+}
+
+}  // namespace leadlint
