@@ -322,6 +322,7 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
       view.view.children.push_back(member);
     }
     view.version = r.version;
+    view.missing_product = r.parent_product == nullptr && r.node->Find("product") == nullptr;
     view.written_destination = std::string(r.node->StringAt("leadDestination"));
     view.offer_index = static_cast<size_t>(index);
     doc->leads.push_back(std::move(view));

@@ -28,6 +28,7 @@ struct LeadView {
   std::string written_destination;  // leadDestination exactly as in the file
   bool legacy = false;              // Cloud Partner Portal: field names were renamed
   std::string legacy_prefix;        // "microsoft-azure-marketplace." (legacy only)
+  bool missing_product = false;     // Product Ingestion: no `product` and no enclosing product
 };
 
 struct ManifestDoc {

@@ -149,18 +149,16 @@ Requirement EvaluateRequirement(const Offer& offer, const Profile& profile, cons
     const StorefrontTerms& terms = rules.For(l.storefront);
     if (!SoldOn(offer.type, l.storefront)) continue;  // reported by leads-offer-not-on-storefront
     std::string kind = ListingKind(offer.type, l.storefront, l.option);
-    if (offer.type == OfferType::kUnknown) {
-      AddUnique(&r.unknown_facts, "the offer type");
-      continue;
-    }
+    if (offer.type == OfferType::kUnknown) continue;  // reported once, below
     if (terms.listing.count(kind) == 0) continue;  // this listing produces no leads
     if (terms.leads.count("your-crm") != 0 && terms.leads.count("azure-marketplace") == 0) {
       AddUnique(&r.reasons, std::string(StorefrontName(l.storefront)) + " listings must send leads to your CRM" +
                                 (l.assumed ? " (assumed: the format does not say where a " + type_name + " is listed)" : ""));
     }
   }
-  if (offer.listings.empty() && offer.type == OfferType::kUnknown && offer.type_written.empty()) {
-    AddUnique(&r.unknown_facts, "the offer type");
+  if (offer.type == OfferType::kUnknown) {
+    AddUnique(&r.unknown_facts, offer.type_written.empty() ? "the offer type"
+                                                           : "the offer type ('" + offer.type_written + "' is not one leadlint knows)");
   }
 
   if (!r.reasons.empty()) {

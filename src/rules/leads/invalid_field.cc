@@ -100,6 +100,10 @@ void CheckLeadsInvalidField(const ManifestDoc& doc, FileContext& ctx) {
   for (const LeadView& lead : doc.leads) {
     const JsonNode& view = lead.view;
     const bool cpp = lead.legacy;
+    if (lead.missing_product) {
+      ctx.Report(kRule, view.offset, 1,
+                 "the customer-leads resource is missing the required key 'product' (the product it configures)");
+    }
     const JsonNode* dest = view.Find("leadDestination");
     if (dest == nullptr) {
       if (!cpp) ctx.Report(kRule, view.offset, 1, "lead settings are missing the required key 'leadDestination'");

@@ -100,7 +100,7 @@ void CheckLeadsUndetermined(const Offer& offer, OfferContext& ctx) {
                                             : "the absence of lead settings was";
   ctx.Report("leads-undetermined", offer, offer.leads.destination_place,
              "whether this offer needs a CRM lead destination depends on " + JoinAnd(r.unknown_facts) +
-                 ", which the manifest does not state; " + current + " not judged");
+                 ", which leadlint cannot tell from the input; " + current + " not judged");
 }
 
 }  // namespace leadlint
