@@ -15,6 +15,7 @@
 #include "engine/baseline.h"
 #include "engine/config.h"
 #include "engine/engine.h"
+#include "model/doc.h"
 #include "report/report.h"
 #include "rules/rule.h"
 #include "schema/embedded_schemas.h"
@@ -112,6 +113,41 @@ int CmdExplain(const std::string& id, std::ostream& out, std::ostream& err) {
   return kExitClean;
 }
 
+bool ReadWhole(const std::string& path, std::string* text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  *text = s.str();
+  return true;
+}
+
+int CmdExtract(const std::string& path, const std::string& source_path, std::ostream& out, std::ostream& err) {
+  std::string text;
+  if (!ReadWhole(path, &text)) {
+    err << "leadlint: cannot read '" << path << "'\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<DocModel> source;
+  if (!source_path.empty()) {
+    std::string source_text;
+    if (!ReadWhole(source_path, &source_text)) {
+      err << "leadlint: cannot read '" << source_path << "'\n";
+      return kExitUsage;
+    }
+    source = BuildDocModel(source_path, std::move(source_text));
+    ExtractRuleTables(source.get(), nullptr);
+  }
+  std::unique_ptr<DocModel> doc = BuildDocModel(path, std::move(text));
+  ExtractRuleTables(doc.get(), source.get());
+  for (const Finding& f : doc->markdown.findings) {
+    LineCol lc = doc->file.Locate(f.offset);
+    err << path << ':' << lc.line << ':' << lc.column << ": error: " << f.message << " [" << f.rule << "]\n";
+  }
+  WriteExtractJson(*doc, out);
+  return doc->rule_tables.size() == 4 ? kExitClean : kExitFindings;
+}
+
 }  // namespace
 
 int Run(int argc, char** argv) { return Run(argc, argv, std::cout, std::cerr); }
@@ -180,6 +216,13 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   CLI::App* explain = app.add_subcommand("explain", "show a rule's documentation");
   explain->add_option("id", explain_id, "rule id, e.g. leads-missing-destination")->required();
   CLI::App* version = app.add_subcommand("version", "print the version");
+  std::string extract_path;
+  std::string extract_source;
+  CLI::App* extract = app.add_subcommand(
+      "extract", "print the storefront rule tables of a lead-sharing doc (any locale) as JSON, with canonical terms");
+  extract->add_option("doc", extract_path, "the Markdown document")->required();
+  extract->add_option("--source", extract_source,
+                      "the English source to align a translation with (default: the built-in tables of the seed)");
 
   try {
     app.parse(argc, argv);
@@ -206,6 +249,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     }
     if (*rules) return CmdRules(out, rules_format);
     if (*explain) return CmdExplain(explain_id, out, err);
+    if (*extract) return CmdExtract(extract_path, extract_source, out, err);
 
     RunOptions options;
     options.paths = paths.empty() ? std::vector<std::string>{"."} : paths;

@@ -192,3 +192,54 @@ void WriteSarifReport(const RunResult& result, const ReportOptions& options, std
 }
 
 }  // namespace leadlint
+
+// ---------------------------------------------------------------------------
+// `leadlint extract`: the four storefront rule tables of one document.
+
+#include "model/doc.h"
+
+namespace leadlint {
+
+void WriteExtractJson(const DocModel& doc, std::ostream& out) {
+  using nlohmann::ordered_json;
+  auto place = [&](ordered_json& j, size_t offset) {
+    LineCol lc = doc.file.Locate(offset);
+    j["line"] = lc.line;
+    j["column"] = lc.column;
+  };
+  ordered_json root;
+  root["path"] = doc.path;
+  root["locale"] = doc.locale_written.empty() ? doc.locale : doc.locale_written;
+  root["alignedWith"] = doc.aligned_with;
+  ordered_json tables = ordered_json::array();
+  for (const RuleTable& t : doc.rule_tables) {
+    ordered_json jt;
+    jt["kind"] = t.kind.empty() ? ordered_json(nullptr) : ordered_json(t.kind);
+    place(jt, t.offset);
+    jt["header"] = {{"text", t.header.text}};
+    place(jt["header"], t.header.offset);
+    ordered_json rows = ordered_json::array();
+    for (const RuleTableRow& row : t.rows) {
+      ordered_json jr;
+      jr["storefront"] = row.storefront.canonical.empty() ? ordered_json(nullptr) : ordered_json(row.storefront.canonical);
+      jr["text"] = row.storefront.text;
+      place(jr, row.storefront.offset);
+      ordered_json items = ordered_json::array();
+      for (const DocTerm& item : row.items) {
+        ordered_json ji;
+        ji["text"] = item.text;
+        ji["canonical"] = item.canonical.empty() ? ordered_json(nullptr) : ordered_json(item.canonical);
+        place(ji, item.offset);
+        items.push_back(std::move(ji));
+      }
+      jr["items"] = std::move(items);
+      rows.push_back(std::move(jr));
+    }
+    jt["rows"] = std::move(rows);
+    tables.push_back(std::move(jt));
+  }
+  root["tables"] = std::move(tables);
+  out << root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace leadlint

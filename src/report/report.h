@@ -32,4 +32,8 @@ void WriteGithubReport(const RunResult& result, const ReportOptions& options, st
 void WriteMarkdownReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
 void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
 
+struct DocModel;
+// `leadlint extract`: the storefront rule tables of one document as JSON.
+void WriteExtractJson(const DocModel& doc, std::ostream& out);
+
 }  // namespace leadlint

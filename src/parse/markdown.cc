@@ -1,0 +1,403 @@
+// cmark-gfm wrapper. The syntax tree is walked with cmark's iterator (no
+// recursion), under a visit budget; nodes are owned by RAII handles so that no
+// early return leaks a tree.
+#include "parse/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <mutex>
+
+namespace leadlint {
+namespace {
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct IterDeleter {
+  void operator()(cmark_iter* i) const { cmark_iter_free(i); }
+};
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool StartsWithTag(std::string_view html, std::string_view tag) {
+  // "<td", "</td" followed by '>' or whitespace or attributes; case-insensitive.
+  if (html.size() < tag.size()) return false;
+  for (size_t i = 0; i < tag.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(html[i])) != tag[i]) return false;
+  }
+  if (html.size() == tag.size()) return true;
+  char next = html[tag.size()];
+  return next == '>' || next == ' ' || next == '\t' || next == '/' || next == '\n';
+}
+
+// The value of name="…" or id="…" in an <a> tag, or "".
+std::string AnchorName(std::string_view html) {
+  if (!StartsWithTag(html, "<a")) return "";
+  for (std::string_view attr : {std::string_view("name"), std::string_view("id")}) {
+    size_t p = 0;
+    while ((p = html.find(attr, p)) != std::string_view::npos) {
+      bool boundary = p > 0 && (html[p - 1] == ' ' || html[p - 1] == '\t');
+      size_t q = p + attr.size();
+      while (q < html.size() && html[q] == ' ') ++q;
+      if (boundary && q < html.size() && html[q] == '=') {
+        ++q;
+        while (q < html.size() && html[q] == ' ') ++q;
+        char quote = q < html.size() ? html[q] : '\0';
+        if (quote == '"' || quote == '\'') {
+          size_t end = html.find(quote, q + 1);
+          if (end != std::string_view::npos) return std::string(html.substr(q + 1, end - q - 1));
+        }
+      }
+      p = q;
+    }
+  }
+  return "";
+}
+
+class Walker {
+ public:
+  Walker(std::string_view text, MarkdownDoc* doc, const MarkdownLimits& limits)
+      : text_(text), doc_(doc), limits_(limits) {
+    line_starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        line_starts_.push_back(i + 1);
+      } else if (text[i] == '\r') {
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        line_starts_.push_back(i + 1);
+      }
+    }
+  }
+
+  size_t Offset(cmark_node* node) const {
+    int line = cmark_node_get_start_line(node);
+    int col = cmark_node_get_start_column(node);
+    if (line < 1 || static_cast<size_t>(line) > line_starts_.size()) return 0;
+    size_t offset = line_starts_[static_cast<size_t>(line - 1)] + static_cast<size_t>(std::max(col, 1) - 1);
+    return std::min(offset, text_.size());
+  }
+
+  void Walk(cmark_node* root) {
+    std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(root));
+    cmark_event_type ev;
+    size_t visits = 0;
+    while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+      if (++visits > limits_.max_nodes) {
+        Finding f;
+        f.rule = "docs-limit";
+        f.offset = 0;
+        f.message = "the document has more than " + std::to_string(limits_.max_nodes) + " syntax nodes; the rest is not checked";
+        doc_->findings.push_back(std::move(f));
+        return;
+      }
+      cmark_node* node = cmark_iter_get_node(it.get());
+      std::string_view type = cmark_node_get_type_string(node);
+      if (ev == CMARK_EVENT_ENTER) {
+        Enter(node, type);
+      } else {
+        Exit(node, type);
+      }
+    }
+  }
+
+ private:
+  void AppendText(cmark_node* node, std::string_view literal) {
+    if (heading_ != nullptr) {
+      if (heading_->text.empty() && heading_->text_offset == heading_->offset) heading_->text_offset = Offset(node);
+      heading_->text.append(literal);
+    }
+    if (link_ != nullptr) {
+      if (link_->text.empty()) link_->text_offset = Offset(node);
+      link_->text.append(literal);
+    }
+    if (cell_ != nullptr) {
+      if (in_item_) {
+        if (item_.text.empty()) item_.offset = Offset(node);
+        item_.text.append(literal);
+      } else {
+        if (plain_.text.empty()) plain_.offset = Offset(node);
+        plain_.text.append(literal);
+      }
+    } else if (heading_ == nullptr && in_paragraph_) {
+      doc_->prose.push_back({std::string(literal), Offset(node)});
+    }
+  }
+
+  void Enter(cmark_node* node, std::string_view type) {
+    const char* lit = cmark_node_get_literal(node);
+    std::string_view literal = lit != nullptr ? std::string_view(lit) : std::string_view();
+    if (type == "heading") {
+      doc_->headings.emplace_back();
+      heading_ = &doc_->headings.back();
+      heading_->level = cmark_node_get_heading_level(node);
+      heading_->offset = Offset(node);
+      heading_->text_offset = heading_->offset;
+    } else if (type == "paragraph") {
+      in_paragraph_ = true;
+    } else if (type == "table") {
+      doc_->tables.emplace_back();
+      table_ = &doc_->tables.back();
+      table_->offset = Offset(node);
+    } else if ((type == "table_row" || type == "table_header") && table_ != nullptr) {
+      table_->rows.emplace_back();
+      table_->rows.back().offset = Offset(node);
+      table_->rows.back().header = type == "table_header";
+    } else if (type == "table_cell" && table_ != nullptr && !table_->rows.empty()) {
+      table_->rows.back().cells.emplace_back();
+      cell_ = &table_->rows.back().cells.back();
+      cell_->offset = Offset(node);
+      plain_ = MdItem();
+      in_item_ = false;
+    } else if (type == "link") {
+      const char* url = cmark_node_get_url(node);
+      doc_->links.emplace_back();
+      link_ = &doc_->links.back();
+      link_->url = url != nullptr ? url : "";
+      link_->offset = Offset(node);
+      link_->text_offset = link_->offset;
+    } else if (type == "text" || type == "code") {
+      AppendText(node, literal);
+    } else if (type == "softbreak" || type == "linebreak") {
+      AppendText(node, " ");
+    } else if (type == "html_inline" || type == "html_block") {
+      std::string anchor = AnchorName(literal);
+      if (!anchor.empty()) {
+        doc_->html_anchors.push_back(anchor);
+        if (heading_ != nullptr) heading_->anchors.push_back(anchor);
+      }
+      if (cell_ != nullptr && type == "html_inline") {
+        if (StartsWithTag(literal, "<td") || StartsWithTag(literal, "<th")) {
+          cell_->is_list = true;
+          in_item_ = true;
+          item_ = MdItem();
+          item_.offset = Offset(node) + literal.size();
+        } else if (StartsWithTag(literal, "</td") || StartsWithTag(literal, "</th")) {
+          FinishItem();
+        } else if (StartsWithTag(literal, "<br")) {
+          AppendText(node, " ");
+        }
+        // <table>, <tr>, <span data-ttu-id=…> and their closing tags are seen through.
+      }
+    }
+  }
+
+  void FinishItem() {
+    if (!in_item_) return;
+    in_item_ = false;
+    item_.text = CollapseSpaces(item_.text);
+    cell_->items.push_back(std::move(item_));
+    item_ = MdItem();
+  }
+
+  void Exit(cmark_node*, std::string_view type) {
+    if (type == "heading" && heading_ != nullptr) {
+      heading_->text = CollapseSpaces(heading_->text);
+      heading_->slug = HeadingSlug(heading_->text);
+      heading_ = nullptr;
+    } else if (type == "paragraph") {
+      in_paragraph_ = false;
+    } else if (type == "link" && link_ != nullptr) {
+      link_->text = CollapseSpaces(link_->text);
+      link_ = nullptr;
+    } else if (type == "table_cell" && cell_ != nullptr) {
+      FinishItem();
+      std::string plain = CollapseSpaces(plain_.text);
+      if (!cell_->is_list) {
+        cell_->items.push_back({plain, plain_.text.empty() ? cell_->offset : plain_.offset});
+        cell_->text = plain;
+      } else {
+        std::string joined;
+        for (const MdItem& i : cell_->items) joined += (joined.empty() ? "" : " | ") + i.text;
+        cell_->text = joined;
+      }
+      cell_ = nullptr;
+    } else if (type == "table") {
+      table_ = nullptr;
+    }
+  }
+
+  std::string_view text_;
+  MarkdownDoc* doc_;
+  const MarkdownLimits& limits_;
+  std::vector<size_t> line_starts_;
+  MdHeading* heading_ = nullptr;
+  MdLink* link_ = nullptr;
+  MdTable* table_ = nullptr;
+  MdCell* cell_ = nullptr;
+  MdItem item_;
+  MdItem plain_;
+  bool in_item_ = false;
+  bool in_paragraph_ = false;
+};
+
+bool IsFence(std::string_view line) {
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line == "---";
+}
+
+}  // namespace
+
+std::string HeadingSlug(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      out.push_back(static_cast<char>(c));  // letters of other scripts are kept as they are
+    } else if (std::isalnum(c)) {
+      out.push_back(static_cast<char>(std::tolower(c)));
+    } else if (c == ' ' || c == '-') {
+      out.push_back('-');
+    } else if (c == '_') {
+      out.push_back('_');
+    }
+  }
+  return out;
+}
+
+std::string DecodeEntities(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out.push_back(s[i]);
+      continue;
+    }
+    size_t semi = s.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out.push_back('&');
+      continue;
+    }
+    std::string_view name = s.substr(i + 1, semi - i - 1);
+    unsigned long cp = 0;
+    bool ok = false;
+    if (!name.empty() && name[0] == '#') {
+      bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+      std::string digits(name.substr(hex ? 2 : 1));
+      if (!digits.empty() && digits.size() <= 6) {
+        char* end = nullptr;
+        cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+        ok = end != nullptr && *end == '\0' && cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+      }
+    } else {
+      static const std::pair<std::string_view, unsigned long> kNamed[] = {
+          {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", 0xA0}};
+      for (const auto& [n, v] : kNamed) {
+        if (name == n) {
+          cp = v;
+          ok = true;
+        }
+      }
+    }
+    if (!ok) {
+      out.push_back('&');
+      continue;
+    }
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+    i = semi;
+  }
+  return out;
+}
+
+MarkdownDoc ParseMarkdown(std::string_view text, const MarkdownLimits& limits) {
+  MarkdownDoc doc;
+  // Limits first: cmark-gfm must never see a line or a table it is slow on.
+  size_t line_start = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n') {
+      std::string_view line = text.substr(line_start, i - line_start);
+      if (line.size() > limits.max_line_bytes) {
+        Finding f;
+        f.rule = "docs-limit";
+        f.offset = line_start;
+        f.message = "a line of " + std::to_string(line.size()) + " bytes is longer than the limit of " +
+                    std::to_string(limits.max_line_bytes) + " bytes; the document is not checked";
+        doc.findings.push_back(std::move(f));
+        return doc;
+      }
+      size_t pipes = static_cast<size_t>(std::count(line.begin(), line.end(), '|'));
+      if (pipes > limits.max_table_columns + 1) {
+        Finding f;
+        f.rule = "docs-limit";
+        f.offset = line_start;
+        f.message = "a table row with " + std::to_string(pipes - 1) + " columns is wider than the limit of " +
+                    std::to_string(limits.max_table_columns) + " columns; the document is not checked";
+        doc.findings.push_back(std::move(f));
+        return doc;
+      }
+      line_start = i + 1;
+    }
+  }
+
+  std::string body(text);
+  size_t start = body.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  // Front matter: a first line '---' and a closing '---' line.
+  size_t first_end = body.find('\n', start);
+  if (first_end != std::string::npos && IsFence(std::string_view(body).substr(start, first_end - start))) {
+    size_t p = first_end + 1;
+    while (p < body.size()) {
+      size_t e = body.find('\n', p);
+      if (e == std::string::npos) e = body.size();
+      if (IsFence(std::string_view(body).substr(p, e - p))) {
+        doc.has_front_matter = true;
+        doc.front_matter = body.substr(first_end + 1, p - first_end - 1);
+        doc.front_matter_offset = first_end + 1;
+        // Blank the block (keeping line breaks) so cmark-gfm positions stay true.
+        for (size_t k = start; k < std::min(e, body.size()); ++k) {
+          if (body[k] != '\n' && body[k] != '\r') body[k] = ' ';
+        }
+        break;
+      }
+      p = e + 1;
+    }
+  }
+  if (start == 3) body[0] = body[1] = body[2] = ' ';
+
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  if (cmark_syntax_extension* table = cmark_find_syntax_extension("table")) {
+    cmark_parser_attach_syntax_extension(parser.get(), table);
+  }
+  cmark_parser_feed(parser.get(), body.data(), body.size());
+  std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
+  if (!root) return doc;
+  Walker walker(text, &doc, limits);
+  walker.Walk(root.get());
+  doc.parsed = true;
+  return doc;
+}
+
+}  // namespace leadlint

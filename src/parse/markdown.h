@@ -1,0 +1,94 @@
+// GitHub-flavored Markdown through cmark-gfm (with its table extension), reduced
+// to what leadlint checks: headings and their anchors, links, and tables whose
+// cells may hold HTML lists. Every element keeps the byte offset where it
+// starts in the original file (cmark-gfm reports 1-based byte columns; they are
+// turned into offsets here and into code-point columns only when printed).
+//
+// Hostile input: Debian's cmark-gfm 0.29.0.gfm.6 is quadratic on wide tables,
+// so line length and table width are checked before cmark-gfm sees the text;
+// over a limit, the document is reported (manifest-style `docs-limit`) and not
+// parsed. Front matter is cut out (blanked, so positions do not move) and
+// returned raw for the YAML reader.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/finding.h"
+
+namespace leadlint {
+
+struct MarkdownLimits {
+  size_t max_line_bytes = 64u << 10;
+  size_t max_table_columns = 256;
+  size_t max_nodes = 2000000;  // visit budget for the syntax tree walk
+};
+
+struct MdItem {
+  std::string text;   // entities decoded, inner spaces collapsed, trimmed
+  size_t offset = 0;  // first byte of the text in the file
+};
+
+struct MdCell {
+  std::string text;            // whole cell text (items joined by " | " when a list)
+  size_t offset = 0;
+  bool is_list = false;        // an HTML <table><tr><td> list inside the cell
+  std::vector<MdItem> items;   // the list items, or one item with the cell text
+};
+
+struct MdRow {
+  size_t offset = 0;
+  bool header = false;
+  std::vector<MdCell> cells;
+};
+
+struct MdTable {
+  size_t offset = 0;
+  std::vector<MdRow> rows;  // the header row first
+};
+
+struct MdHeading {
+  int level = 1;
+  size_t offset = 0;
+  size_t text_offset = 0;            // first byte of the visible text
+  std::string text;                  // visible text, HTML tags removed
+  std::vector<std::string> anchors;  // explicit <a name=…> / <a id=…>
+  std::string slug;                  // GitHub/DocFX-style slug of `text`
+};
+
+struct MdLink {
+  std::string url;
+  std::string text;
+  size_t offset = 0;       // the '[' (or '<' of an autolink)
+  size_t text_offset = 0;  // first byte of the link text
+};
+
+struct MdText {  // a text run in prose (paragraphs and list items), for term checks
+  std::string text;
+  size_t offset = 0;
+};
+
+struct MarkdownDoc {
+  bool parsed = false;
+  bool has_front_matter = false;
+  std::string front_matter;          // YAML text between the --- lines
+  size_t front_matter_offset = 0;    // byte offset of the YAML text
+  std::vector<MdHeading> headings;
+  std::vector<MdLink> links;
+  std::vector<MdTable> tables;
+  std::vector<std::string> html_anchors;  // <a name|id> anywhere in the body
+  std::vector<MdText> prose;
+  std::vector<Finding> findings;     // docs-limit (offsets only)
+};
+
+MarkdownDoc ParseMarkdown(std::string_view text, const MarkdownLimits& limits = {});
+
+// Slug of a heading the way DocFX/GitHub build anchors: lower case, letters,
+// digits, '-' and '_' kept, spaces to '-', everything else dropped.
+std::string HeadingSlug(std::string_view text);
+
+// Decodes HTML entities (&amp; &#233; &#x4E2D; and the common named ones).
+std::string DecodeEntities(std::string_view text);
+
+}  // namespace leadlint
