@@ -176,6 +176,10 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   std::string write_baseline_path;
   std::string stdin_filename = "<stdin>";
   bool quiet = false;
+  std::string docs_source;
+  std::vector<std::string> docs_translations;
+  std::vector<std::string> docs_history;
+  bool no_git_history = false;
 
   CLI::App* check = app.add_subcommand("check", "check offer manifests (files and folders, recursive)");
   check->add_option("paths", paths, "files or folders to check (default: the current folder)");
@@ -204,6 +208,16 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check->add_option("--write-baseline", write_baseline_path, "record every current finding in FILE and exit 0");
   check->add_option("--stdin-filename", stdin_filename, "the name to report for '-' (standard input)");
   check->add_flag("-q,--quiet", quiet, "report errors only");
+  check->add_option("--docs-source", docs_source,
+                    "the English source of a doc set: a file (Markdown files among the paths are its translations) "
+                    "or a folder tree");
+  check->add_option("--docs-translations", docs_translations,
+                    "translated files, or trees with the same relative paths as --docs-source (repeatable)")
+      ->allow_extra_args(false);
+  check->add_option("--docs-history", docs_history,
+                    "a folder of older versions of the source, to tell which one a translation was made from (repeatable)")
+      ->allow_extra_args(false);
+  check->add_flag("--no-git-history", no_git_history, "do not read older source versions from git");
   CLI::Option* max_depth_opt = check->add_option("--max-depth", max_depth, "deepest JSON nesting accepted (default 256)")
                                    ->check(CLI::Range(1, 10000));
   CLI::Option* profile_opt = check->get_option("--profile");
@@ -285,6 +299,16 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       }
     }
     options.discover.ignore.Add(config.base_dir, config.ignore);
+    options.docs.source = !docs_source.empty() ? docs_source : config.docs_source;
+    options.docs.translations = !docs_translations.empty() ? docs_translations : config.docs_translations;
+    options.docs.history = !docs_history.empty() ? docs_history : config.docs_history;
+    options.docs.use_git_history = !no_git_history && config.docs_git_history.value_or(true);
+    options.docs.glossary = config.glossary;
+    if (!options.docs.source.empty() && !std::filesystem::exists(options.docs.source)) {
+      err << "leadlint: --docs-source '" << options.docs.source << "' does not exist\n";
+      return kExitUsage;
+    }
+    if (!docs_source.empty() && paths.empty()) options.paths.clear();
     options.discover.use_gitignore = !no_gitignore;
     options.stdin_name = stdin_filename;
     if (std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) {

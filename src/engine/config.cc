@@ -92,6 +92,28 @@ bool LoadConfig(const std::string& path, Config* config, std::vector<Finding>* e
       if (ParseIgnoreLine(item.text, &p)) config->ignore.push_back(p);
     }
   }
+  auto resolve = [&](const std::string& p) {
+    return fs::path(p).is_absolute() ? p : (fs::path(config->base_dir) / p).lexically_normal().generic_string();
+  };
+  if (const JsonNode* docs = root.Find("docs")) {
+    if (std::string_view s = docs->StringAt("source"); !s.empty()) config->docs_source = resolve(std::string(s));
+    if (const JsonNode* t = docs->Find("translations")) {
+      for (const JsonNode& item : t->children) config->docs_translations.push_back(resolve(item.text));
+    }
+    if (const JsonNode* h = docs->Find("history")) {
+      for (const JsonNode& item : h->children) config->docs_history.push_back(resolve(item.text));
+    }
+    if (const JsonNode* g = docs->Find("gitHistory")) config->docs_git_history = g->boolean;
+  }
+  if (const JsonNode* glossary = root.Find("glossary")) {
+    for (const JsonNode& locale : glossary->children) {
+      std::string key = locale.key;
+      for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (const JsonNode& term : locale.children) {
+        for (const JsonNode& rendering : term.children) config->glossary[key].push_back(rendering.text);
+      }
+    }
+  }
   if (const JsonNode* limits = root.Find("limits")) {
     if (const JsonNode* n = limits->Find("maxFileSize")) config->max_file_size = std::stoull(n->text);
     if (const JsonNode* n = limits->Find("maxDepth")) config->max_depth = std::stoull(n->text);

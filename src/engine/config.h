@@ -22,6 +22,11 @@ struct Config {
   std::vector<IgnorePattern> ignore;
   std::optional<size_t> max_file_size;
   std::optional<size_t> max_depth;
+  std::string docs_source;                    // absolute, or ""
+  std::vector<std::string> docs_translations;  // absolute
+  std::vector<std::string> docs_history;       // absolute
+  std::optional<bool> docs_git_history;
+  std::map<std::string, std::vector<std::string>> glossary;  // lower-case locale -> renderings
 };
 
 // The nearest leadlint.json in `start_dir` or its ancestors, or "".

@@ -313,6 +313,23 @@ RunResult RunCheck(const RunOptions& options) {
     for (Offer& offer : o.offers) offers.push_back(std::move(offer));
     o = FileOutcome();
   }
+  // Documentation: doc sets and docs found among the paths; a configured doc
+  // set's English source supplies the storefront rules for the offers below.
+  StorefrontRules storefront_rules = options.storefront_rules;
+  if (!discovery.markdown.empty() || !options.docs.source.empty()) {
+    DocsResult docs = RunDocs(options.docs, discovery.markdown, options.profile, options.only_rules, options.jobs);
+    for (Finding& f : docs.findings) result.findings.push_back(std::move(f));
+    result.files_checked += docs.files_checked;
+    for (std::string& s : docs.skipped) {
+      ++result.files_skipped;
+      result.skipped.push_back(std::move(s));
+    }
+    for (const DocSummary& d : docs.docs) result.checked.push_back(d.path);
+    result.docs = std::move(docs.docs);
+    if (docs.storefront_rules) storefront_rules = *docs.storefront_rules;
+  }
+  result.storefront_rules_source = storefront_rules.source;
+
   // Test drives configured in another file than their product.
   for (const auto& [keys, enabled] : foreign_test_drives) {
     for (Offer& offer : offers) {
@@ -377,7 +394,7 @@ RunResult RunCheck(const RunOptions& options) {
     if (consumed[i]) continue;
     const Offer& offer = offers[i];
     std::vector<Finding> offer_findings;
-    OfferContext ctx(options.profile, options.storefront_rules, &offer_findings);
+    OfferContext ctx(options.profile, storefront_rules, &offer_findings);
     for (const RuleInfo& rule : AllRules()) {
       if (rule.offer_check != nullptr && Enabled(options, rule.id)) rule.offer_check(offer, ctx);
     }
@@ -393,7 +410,7 @@ RunResult RunCheck(const RunOptions& options) {
       ls.storefront = std::string(StorefrontId(l.storefront));
       ls.kind = ListingKind(offer.type, l.storefront, l.option);
       ls.assumed = l.assumed;
-      const StorefrontTerms& terms = options.storefront_rules.For(l.storefront);
+      const StorefrontTerms& terms = storefront_rules.For(l.storefront);
       if (!SoldOn(offer.type, l.storefront)) {
         ls.requirement = "not sold here";
       } else if (terms.listing.count(ls.kind) == 0) {
@@ -406,7 +423,7 @@ RunResult RunCheck(const RunOptions& options) {
       summary.listings.push_back(std::move(ls));
     }
     {
-      Requirement req = EvaluateRequirement(offer, options.profile, options.storefront_rules);
+      Requirement req = EvaluateRequirement(offer, options.profile, storefront_rules);
       summary.reasons = req.reasons;
       for (const std::string& fact : req.unknown_facts) summary.reasons.push_back("unknown: " + fact);
     }

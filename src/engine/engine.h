@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "base/finding.h"
+#include "engine/docs.h"
 #include "load/discover.h"
 #include "rules/profile.h"
 #include "rules/rule.h"
@@ -27,6 +28,7 @@ struct RunOptions {
   // Severity per rule from leadlint.json; nullopt turns the rule off.
   std::map<std::string, std::optional<Severity>> rule_overrides;
   DiscoverOptions discover;
+  DocSetOptions docs;
   int jobs = 0;                      // 0: hardware concurrency
   // `-` among the paths reads this text, reported under this name.
   std::string stdin_name = "<stdin>";
@@ -75,6 +77,8 @@ struct RunResult {
   std::vector<std::string> checked;  // every input that was checked, sorted
   int suppressed = 0;                // findings hidden by x-leadlint-ignore
   int baselined = 0;                 // findings hidden by --baseline
+  std::vector<DocSummary> docs;      // every document checked, with locale and freshness
+  std::string storefront_rules_source = "built-in (seed)";
 };
 
 RunResult RunCheck(const RunOptions& options);

@@ -31,6 +31,12 @@ bool SkippedDirectory(const std::string& name) {
   return name == ".git" || name == "node_modules" || name == ".hg" || name == ".svn";
 }
 
+bool HasMarkdownExtension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".md" || ext == ".markdown";
+}
+
 bool HasJsonExtension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -97,6 +103,10 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
         d.ignored.push_back(Display(fs::path(arg)));
         continue;
       }
+      if (HasMarkdownExtension(fs::path(arg))) {
+        d.markdown.push_back({Display(fs::path(arg)), true});
+        continue;
+      }
       add(Display(fs::path(arg)), true);
       continue;
     }
@@ -129,6 +139,8 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
         it.disable_recursion_pending();
       } else if (is_dir && options.use_gitignore) {
         ReadGitignore(entry.path(), &ignore);
+      } else if (!is_dir && !is_link && HasMarkdownExtension(entry.path()) && entry.is_regular_file(entry_ec)) {
+        d.markdown.push_back({Display(entry.path()), false});
       } else if (!is_dir && !is_link && HasJsonExtension(entry.path())) {
         bool regular = entry.is_regular_file(entry_ec);
         if (regular) {
@@ -147,6 +159,12 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
     }
   }
   std::sort(d.files.begin(), d.files.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
+  std::sort(d.markdown.begin(), d.markdown.end(), [](const InputFile& a, const InputFile& b) {
+    return a.path < b.path || (a.path == b.path && a.explicit_path > b.explicit_path);
+  });
+  d.markdown.erase(std::unique(d.markdown.begin(), d.markdown.end(),
+                               [](const InputFile& a, const InputFile& b) { return a.path == b.path; }),
+                   d.markdown.end());
   return d;
 }
 

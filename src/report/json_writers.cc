@@ -39,6 +39,16 @@ void WriteJsonReport(const RunResult& result, const ReportOptions& options, std:
                       {"verdict", o.verdict}});
   }
   doc["offers"] = std::move(offers);
+  ordered_json docs = ordered_json::array();
+  for (const DocSummary& d : result.docs) {
+    ordered_json j = {{"path", d.path}, {"locale", d.locale}, {"role", d.role}, {"ruleTables", d.rule_tables}};
+    j["source"] = d.source.empty() ? ordered_json(nullptr) : ordered_json(d.source);
+    j["freshness"] = d.freshness.empty() ? ordered_json(nullptr) : ordered_json(d.freshness);
+    j["translatedFrom"] = d.translated_from.empty() ? ordered_json(nullptr) : ordered_json(d.translated_from);
+    docs.push_back(std::move(j));
+  }
+  doc["docs"] = std::move(docs);
+  doc["storefrontRules"] = result.storefront_rules_source;
   ordered_json findings = ordered_json::array();
   for (const Finding& f : result.findings) {
     findings.push_back({{"rule", f.rule},

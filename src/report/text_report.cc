@@ -58,6 +58,17 @@ void WriteTextReport(const RunResult& result, const ReportOptions& options, std:
       out << pad << green << '^' << std::string(span > 1 ? span - 1 : 0, '~') << reset << '\n';
     }
   }
+  if (!result.docs.empty()) {
+    out << (result.findings.empty() ? "" : "\n") << bold << "docs" << reset << " (storefront rules: "
+        << result.storefront_rules_source << ")\n";
+    for (const DocSummary& d : result.docs) {
+      out << "  " << d.path << "  " << (d.locale.empty() ? "?" : d.locale) << "  " << d.role;
+      if (!d.source.empty()) out << " of " << d.source;
+      if (!d.freshness.empty()) out << "  " << d.freshness;
+      if (!d.translated_from.empty()) out << " (translated from " << d.translated_from << ")";
+      out << "\n";
+    }
+  }
   size_t total = counts[0] + counts[1] + counts[2];
   out << (total == 0 ? "" : "\n");
   if (total == 0) {

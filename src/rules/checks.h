@@ -2,6 +2,7 @@
 // src/rules/<family>/ and listed once in the registry (rules/registry.cc).
 #pragma once
 
+#include "rules/doc_rule.h"
 #include "rules/rule.h"
 
 namespace leadlint {
@@ -18,5 +19,17 @@ void CheckLeadsDestinationNotAllowed(const Offer& offer, OfferContext& ctx);
 void CheckLeadsRetiredDestination(const Offer& offer, OfferContext& ctx);
 void CheckLeadsOfferNotOnStorefront(const Offer& offer, OfferContext& ctx);
 void CheckLeadsUndetermined(const Offer& offer, OfferContext& ctx);
+
+void CheckDocsFrontMatter(const DocCheckInput& in, DocContext& ctx);
+void CheckDocsBrokenLink(const DocCheckInput& in, DocContext& ctx);
+void CheckDocsRuleTable(const DocCheckInput& in, DocContext& ctx);
+void CheckDocsUnmappedTerm(const DocCheckInput& in, DocContext& ctx);
+void CheckL10nTableShape(const DocCheckInput& in, DocContext& ctx);
+void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx);
+void CheckL10nInconsistentTerm(const DocCheckInput& in, DocContext& ctx);
+void CheckL10nAnchorParity(const DocCheckInput& in, DocContext& ctx);
+void CheckL10nLinkParity(const DocCheckInput& in, DocContext& ctx);
+void CheckL10nStaleTranslation(const DocCheckInput& in, DocContext& ctx);
+void CheckL10nSourceUnknown(const DocCheckInput& in, DocContext& ctx);
 
 }  // namespace leadlint

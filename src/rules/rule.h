@@ -20,6 +20,9 @@ class OfferContext;
 
 using FileCheck = void (*)(const ManifestDoc& doc, FileContext& ctx);
 using OfferCheck = void (*)(const Offer& offer, OfferContext& ctx);
+struct DocCheckInput;
+class DocContext;
+using DocCheckFn = void (*)(const DocCheckInput& in, DocContext& ctx);
 
 struct RuleInfo {
   std::string_view id;
@@ -31,6 +34,7 @@ struct RuleInfo {
   std::string_view stage;
   FileCheck file_check = nullptr;
   OfferCheck offer_check = nullptr;
+  DocCheckFn doc_check = nullptr;
 };
 
 // Limits from DESIGN §5a; each exceeded limit is a manifest-limit finding.

@@ -1,0 +1,416 @@
+// The documentation pipeline. Reading (files, git history) happens here; the
+// rules in src/rules/docs and src/rules/l10n only see models.
+#include "engine/docs.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "model/doc.h"
+#include "rules/checks.h"
+#include "rules/doc_rule.h"
+#include "rules/rule.h"
+
+namespace leadlint {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr size_t kMaxDocBytes = 8u << 20;
+
+bool ReadText(const std::string& path, std::string* out) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return false;
+  auto size = fs::file_size(path, ec);
+  if (ec || size > kMaxDocBytes) return false;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  *out = s.str();
+  return true;
+}
+
+std::vector<std::string> MarkdownUnder(const std::string& path) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (fs::is_regular_file(path, ec)) {
+    out.push_back(path);
+    return out;
+  }
+  if (!fs::is_directory(path, ec)) return out;
+  for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code e2;
+    if (it->is_symlink(e2)) {
+      if (it->is_directory(e2)) it.disable_recursion_pending();
+      continue;
+    }
+    std::string ext = it->path().extension().string();
+    if (it->is_regular_file(e2) && (ext == ".md" || ext == ".markdown")) {
+      std::string p = it->path().generic_string();
+      if (p.rfind("./", 0) == 0) p = p.substr(2);
+      out.push_back(p);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// "azure-docs.hu-hu/articles/x.md" -> "azure-docs/articles/x.md" when a path
+// component is a tree name with a locale suffix; "" otherwise.
+std::string SourceTreePath(const std::string& path) {
+  fs::path p(path);
+  fs::path out;
+  bool changed = false;
+  for (const fs::path& part : p) {
+    std::string s = part.string();
+    size_t dot = s.rfind('.');
+    if (!changed && dot != std::string::npos && dot > 0 && part != p.filename()) {
+      std::string locale = LocaleFromPath(s.substr(dot + 1));
+      if (!locale.empty() && locale.size() == s.size() - dot - 1) {
+        out /= s.substr(0, dot);
+        changed = true;
+        continue;
+      }
+    }
+    out /= part;
+  }
+  return changed ? out.generic_string() : "";
+}
+
+std::string TreeLocale(const std::string& path) {
+  for (const fs::path& part : fs::path(path)) {
+    std::string s = part.string();
+    size_t dot = s.rfind('.');
+    if (dot == std::string::npos || part == fs::path(path).filename()) continue;
+    std::string locale = LocaleFromPath(s.substr(dot + 1));
+    if (!locale.empty() && locale.size() == s.size() - dot - 1) return locale;
+  }
+  return "";
+}
+
+// Older versions of a file from its git history (at most 50), as (label, text).
+std::vector<std::pair<std::string, std::string>> GitVersions(const std::string& path) {
+  std::vector<std::pair<std::string, std::string>> out;
+  fs::path abs = fs::absolute(path);
+  std::string dir = abs.parent_path().string();
+  auto quote = [](const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+  };
+  std::string cmd = "git -C " + quote(dir) + " log --format=%H -n 50 -- " + quote(abs.filename().string()) + " 2>/dev/null";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (pipe == nullptr) return out;
+  std::vector<std::string> commits;
+  char buf[128];
+  while (fgets(buf, sizeof buf, pipe) != nullptr) {
+    std::string line(buf);
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+    if (line.size() == 40) commits.push_back(line);
+  }
+  pclose(pipe);
+  for (const std::string& c : commits) {
+    std::string show = "git -C " + quote(dir) + " show " + c + ":./" + quote(abs.filename().string()) + " 2>/dev/null";
+    FILE* p = popen(show.c_str(), "r");
+    if (p == nullptr) continue;
+    std::string text;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0 && text.size() < kMaxDocBytes) text.append(chunk, n);
+    pclose(p);
+    out.emplace_back(path + "@" + c.substr(0, 12), std::move(text));
+  }
+  return out;
+}
+
+struct SourceVersion {
+  std::string label;  // a path, or path@commit
+  std::unique_ptr<DocModel> model;
+};
+
+struct DocJob {
+  std::string path;
+  bool translation = false;
+  std::string source;  // "" for sources and standalone docs
+  bool standalone = false;
+};
+
+bool Enabled(const std::set<std::string>& only, std::string_view rule) {
+  return only.empty() || only.count(std::string(rule)) != 0;
+}
+
+}  // namespace
+
+std::string CrlfSha1(std::string_view text) {
+  std::string crlf;
+  crlf.reserve(text.size() + text.size() / 16);
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\r') {
+      crlf += "\r\n";
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else if (c == '\n') {
+      crlf += "\r\n";
+    } else {
+      crlf.push_back(c);
+    }
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(crlf.data(), crlf.size(), digest, &length, EVP_sha1(), nullptr);
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < length; ++i) {
+    hex.push_back(kHex[digest[i] >> 4]);
+    hex.push_back(kHex[digest[i] & 15]);
+  }
+  return hex;
+}
+
+DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& markdown, const Profile& profile,
+                   const std::set<std::string>& only_rules, int jobs) {
+  DocsResult result;
+  std::vector<DocJob> doc_jobs;
+  std::set<std::string> claimed;
+
+  // 1. Doc sets named by --docs-source / --docs-translations (or leadlint.json).
+  std::error_code ec;
+  if (!options.source.empty()) {
+    if (fs::is_directory(options.source, ec)) {
+      for (const std::string& src : MarkdownUnder(options.source)) {
+        if (claimed.insert(src).second) doc_jobs.push_back({src, false, "", false});
+      }
+      for (const std::string& tree : options.translations) {
+        for (const std::string& t : MarkdownUnder(tree)) {
+          std::string rel = fs::path(t).lexically_relative(tree).generic_string();
+          std::string src = (fs::path(options.source) / rel).generic_string();
+          if (!claimed.insert(t).second) continue;
+          doc_jobs.push_back({t, true, fs::exists(src, ec) ? src : "", false});
+        }
+      }
+    } else {
+      claimed.insert(options.source);
+      doc_jobs.push_back({options.source, false, "", false});
+      std::vector<std::string> translations;
+      for (const std::string& t : options.translations) {
+        for (const std::string& f : MarkdownUnder(t)) translations.push_back(f);
+      }
+      for (const InputFile& f : markdown) {
+        if (f.explicit_path) translations.push_back(f.path);
+      }
+      for (const std::string& t : translations) {
+        if (t == options.source || !claimed.insert(t).second) continue;
+        doc_jobs.push_back({t, true, options.source, false});
+      }
+    }
+  }
+  // 2. Markdown met on the command line or while walking.
+  for (const InputFile& f : markdown) {
+    if (!claimed.insert(f.path).second) continue;
+    std::string src = SourceTreePath(f.path);
+    if (!src.empty() && fs::exists(src, ec)) {
+      doc_jobs.push_back({f.path, true, src, false});
+      claimed.insert(src);
+      doc_jobs.push_back({src, false, "", false});
+    } else {
+      doc_jobs.push_back({f.path, false, "", !f.explicit_path});
+    }
+  }
+
+  // 3. Sources, their versions, and the history.
+  std::map<std::string, std::string> history;  // CRLF SHA-1 -> label
+  std::map<std::string, std::string> history_text;
+  for (const std::string& h : options.history) {
+    for (const std::string& f : MarkdownUnder(h)) {
+      std::string text;
+      if (!ReadText(f, &text)) continue;
+      std::string hash = CrlfSha1(text);
+      history.emplace(hash, f);
+      history_text.emplace(f, std::move(text));
+    }
+  }
+  std::map<std::string, std::unique_ptr<DocModel>> sources;
+  std::map<std::string, std::string> source_hash;
+  std::set<std::string> git_loaded;
+  for (const DocJob& j : doc_jobs) {
+    if (j.source.empty() || sources.count(j.source)) continue;
+    std::string text;
+    if (!ReadText(j.source, &text)) continue;
+    source_hash[j.source] = CrlfSha1(text);
+    auto model = BuildDocModel(j.source, std::move(text));
+    ExtractRuleTables(model.get(), nullptr);
+    sources[j.source] = std::move(model);
+    if (options.use_git_history && git_loaded.insert(j.source).second) {
+      for (auto& [label, version] : GitVersions(j.source)) {
+        std::string hash = CrlfSha1(version);
+        if (history.emplace(hash, label).second) history_text.emplace(label, std::move(version));
+      }
+    }
+  }
+
+  // 4. Link targets of every doc (I/O here, so that rules stay pure).
+  auto resolve_links = [&](const DocModel& doc) {
+    std::map<std::string, LinkTarget> links;
+    fs::path dir = fs::path(doc.path).parent_path();
+    for (const MdLink& l : doc.markdown.links) {
+      std::string url = l.url;
+      size_t colon = url.find(':');
+      size_t slash = url.find('/');
+      if (url.empty() || url[0] == '#' || url[0] == '/' ||
+          (colon != std::string::npos && (slash == std::string::npos || colon < slash))) {
+        continue;
+      }
+      std::string target = url.substr(0, url.find('#'));
+      if (size_t q = target.find('?'); q != std::string::npos) target.resize(q);
+      if (target.empty() || links.count(target)) continue;
+      LinkTarget lt;
+      fs::path p = (dir / target).lexically_normal();
+      std::error_code e;
+      lt.exists = fs::exists(p, e);
+      std::string ext = p.extension().string();
+      if (lt.exists && (ext == ".md" || ext == ".markdown")) {
+        lt.markdown = true;
+        std::string text;
+        if (ReadText(p.string(), &text)) {
+          MarkdownDoc md = ParseMarkdown(text);
+          for (const MdHeading& h : md.headings) lt.anchors.push_back(h.slug);
+          for (const std::string& a : md.html_anchors) lt.anchors.push_back(a);
+        }
+      }
+      links.emplace(target, std::move(lt));
+    }
+    return links;
+  };
+
+  // 5. Check every doc (in parallel; results are gathered in order).
+  std::vector<std::vector<RuleTable>> source_tables(doc_jobs.size());
+  std::vector<std::vector<Finding>> findings(doc_jobs.size());
+  std::vector<DocSummary> summaries(doc_jobs.size());
+  std::vector<char> checked(doc_jobs.size(), 0);
+  std::atomic<size_t> next{0};
+  auto worker = [&]() {
+    for (size_t i = next++; i < doc_jobs.size(); i = next++) {
+      const DocJob& job = doc_jobs[i];
+      std::string text;
+      if (!ReadText(job.path, &text)) {
+        Finding f;
+        f.rule = "manifest-unreadable";
+        f.path = job.path;
+        f.line = 1;
+        f.column = 1;
+        f.message = "cannot read '" + job.path + "' (missing, unreadable, or larger than 8 MiB)";
+        findings[i].push_back(std::move(f));
+        checked[i] = 1;
+        continue;
+      }
+      auto doc = BuildDocModel(job.path, std::move(text));
+      if (job.standalone && !HasMsFrontMatter(*doc)) continue;  // ordinary Markdown: not ours
+      checked[i] = 1;
+      DocCheckInput in;
+      in.doc = doc.get();
+      in.profile = profile;
+      in.translation = job.translation || (job.source.empty() && !doc->english && !doc->locale.empty());
+      in.tree_locale = TreeLocale(job.path);
+      DocSummary& s = summaries[i];
+      s.path = job.path;
+      s.locale = doc->locale_written.empty() ? doc->locale : doc->locale_written;
+      s.role = job.translation ? "translation" : (job.standalone || job.source.empty()) && in.translation ? "translation" : "source";
+      std::unique_ptr<DocModel> older;
+      auto src = sources.find(job.source);
+      if (job.translation && src != sources.end()) {
+        s.source = job.source;
+        in.current_source_path = job.source;
+        in.current_source_hash = source_hash[job.source];
+        const FrontMatterEntry* e = doc->front_matter.Find("ms.openlocfilehash");
+        std::string claimed_hash = e != nullptr ? e->value : "";
+        for (char& c : claimed_hash) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        in.compared = src->second.get();
+        if (!claimed_hash.empty() && claimed_hash == in.current_source_hash) {
+          in.freshness = "fresh";
+        } else if (auto h = history.find(claimed_hash); !claimed_hash.empty() && h != history.end()) {
+          in.freshness = "outdated";
+          in.translated_from = h->second;
+          older = BuildDocModel(h->second, history_text[h->second]);
+          ExtractRuleTables(older.get(), nullptr);
+          in.compared = older.get();
+          in.compared_is_current = false;
+        } else {
+          in.freshness = "unknown";
+        }
+        s.freshness = in.freshness;
+        s.translated_from = in.translated_from;
+        ExtractRuleTables(doc.get(), in.compared);
+      } else {
+        ExtractRuleTables(doc.get(), nullptr);
+      }
+      s.rule_tables = static_cast<int>(doc->rule_tables.size());
+      if (!in.translation && doc->english && doc->rule_tables.size() == 4) source_tables[i] = doc->rule_tables;
+      if (auto g = options.glossary.find(doc->locale); g != options.glossary.end()) in.glossary = g->second;
+      std::map<std::string, LinkTarget> links = resolve_links(*doc);
+      in.links = &links;
+      DocContext ctx(*doc, &findings[i]);
+      for (const Finding& f : doc->markdown.findings) {
+        if (Enabled(only_rules, f.rule)) ctx.Report(f.rule, f.offset, 1, f.message);
+      }
+      if (!doc->markdown.parsed) continue;
+      for (const RuleInfo& rule : AllRules()) {
+        if (rule.doc_check != nullptr && Enabled(only_rules, rule.id)) rule.doc_check(in, ctx);
+      }
+    }
+  };
+  int n = std::max(1, std::min<int>(jobs > 0 ? jobs : static_cast<int>(std::thread::hardware_concurrency()),
+                                    static_cast<int>(doc_jobs.size())));
+  if (n <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> threads;
+    for (int t = 0; t < n; ++t) threads.emplace_back(worker);
+    for (std::thread& t : threads) t.join();
+  }
+  for (size_t i = 0; i < doc_jobs.size(); ++i) {
+    if (!checked[i]) {
+      ++result.files_skipped;
+      result.skipped.push_back(doc_jobs[i].path);
+      continue;
+    }
+    ++result.files_checked;
+    for (Finding& f : findings[i]) result.findings.push_back(std::move(f));
+    if (!summaries[i].path.empty()) result.docs.push_back(std::move(summaries[i]));
+  }
+  std::sort(result.docs.begin(), result.docs.end(), [](const DocSummary& a, const DocSummary& b) { return a.path < b.path; });
+
+  // 6. Storefront rules from the English source.
+  for (size_t i = 0; i < doc_jobs.size(); ++i) {
+    if (source_tables[i].size() != 4) continue;
+    const std::string& path = doc_jobs[i].path;
+    if (options.source.empty() || (path != options.source && fs::path(path).lexically_relative(options.source).empty())) continue;
+    StorefrontRules rules;
+    rules.appsource = {};
+    rules.azure_marketplace = {};
+    for (const RuleTable& t : source_tables[i]) {
+      if (t.kind != "listing" && t.kind != "leads") continue;
+      for (const RuleTableRow& row : t.rows) {
+        StorefrontTerms* terms = row.storefront.canonical == "appsource"           ? &rules.appsource
+                                 : row.storefront.canonical == "azure-marketplace" ? &rules.azure_marketplace
+                                                                                   : nullptr;
+        if (terms == nullptr) continue;
+        for (const DocTerm& item : row.items) (t.kind == "listing" ? terms->listing : terms->leads).insert(item.canonical);
+      }
+    }
+    rules.source = path;
+    result.storefront_rules = std::move(rules);
+    break;
+  }
+  return result;
+}
+
+}  // namespace leadlint

@@ -1,0 +1,52 @@
+// Documentation checks (DESIGN §2a): doc sets of an English source and its
+// translations, freshness from ms.openlocfilehash, parity against the version a
+// translation was made from, and the storefront rules taken from the source.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/finding.h"
+#include "load/discover.h"
+#include "rules/profile.h"
+
+namespace leadlint {
+
+struct DocSetOptions {
+  std::string source;                      // a file, or a folder (tree form)
+  std::vector<std::string> translations;   // files or folders
+  std::vector<std::string> history;        // folders (or files) holding older source versions
+  std::map<std::string, std::vector<std::string>> glossary;  // lower-case locale -> accepted renderings
+  bool use_git_history = true;             // older versions from `git log` of the source
+};
+
+struct DocSummary {
+  std::string path;
+  std::string locale;
+  std::string role;            // "source", "translation", "doc"
+  std::string source;          // the source path, for translations
+  std::string freshness;       // "fresh", "outdated", "unknown" (translations only)
+  std::string translated_from; // the matching older version
+  int rule_tables = 0;
+};
+
+struct DocsResult {
+  std::vector<Finding> findings;
+  std::vector<DocSummary> docs;
+  std::optional<StorefrontRules> storefront_rules;  // from the first English source with all four tables
+  int files_checked = 0;
+  int files_skipped = 0;
+  std::vector<std::string> skipped;
+};
+
+// SHA-1 (hex) of `text` with every line ending converted to CRLF, the way
+// ms.openlocfilehash is computed.
+std::string CrlfSha1(std::string_view text);
+
+// `markdown` are the .md files discovered among the checked paths.
+DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& markdown, const Profile& profile,
+                   const std::set<std::string>& only_rules, int jobs);
+
+}  // namespace leadlint

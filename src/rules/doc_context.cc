@@ -1,0 +1,42 @@
+// Reporting from document rules; positions resolve against the document.
+#include "base/secret_text.h"
+#include "rules/doc_rule.h"
+#include "rules/rule.h"
+
+namespace leadlint {
+
+void DocContext::Report(std::string_view rule, size_t offset, size_t length, std::string message) {
+  const RuleInfo* info = FindRule(rule);
+  ReportWithSeverity(rule, info != nullptr ? info->severity : Severity::kError, offset, length, std::move(message));
+}
+
+void DocContext::ReportWithSeverity(std::string_view rule, Severity severity, size_t offset, size_t length,
+                                    std::string message) {
+  Finding f;
+  f.rule = std::string(rule);
+  f.severity = severity;
+  f.path = doc_.path;
+  f.offset = offset;
+  f.length = length;
+  LineCol lc = doc_.file.Locate(offset);
+  f.line = lc.line;
+  f.column = lc.column;
+  std::string_view line = doc_.file.Line(lc.line);
+  if (line.size() <= 400) {
+    f.excerpt = RedactSecrets(line);
+    for (char& c : f.excerpt) {
+      if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) c = '?';
+    }
+  }
+  f.message = std::move(message);
+  out_->push_back(std::move(f));
+}
+
+const std::vector<std::string>& DoNotTranslateTerms() {
+  // Longest first, so "Microsoft AppSource" is matched before "AppSource".
+  static const std::vector<std::string> terms = {"Microsoft AppSource", "Azure Marketplace", "Partner Center",
+                                                 "AppSource", "Co-Sell"};
+  return terms;
+}
+
+}  // namespace leadlint

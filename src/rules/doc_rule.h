@@ -1,0 +1,53 @@
+// What document rules see: one document, and for a translation the source
+// version it is compared with, its freshness, and the resolved targets of its
+// relative links (resolved by the engine, so rules stay free of I/O).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/finding.h"
+#include "model/doc.h"
+#include "rules/profile.h"
+
+namespace leadlint {
+
+struct LinkTarget {
+  bool exists = false;
+  bool markdown = false;
+  std::vector<std::string> anchors;  // heading slugs and <a name|id> of a Markdown target
+};
+
+struct DocCheckInput {
+  const DocModel* doc = nullptr;
+  bool translation = false;                 // a localized doc (not the English source)
+  const DocModel* compared = nullptr;       // source version used for parity, or nullptr
+  bool compared_is_current = true;          // false: an older version from the history
+  std::string freshness;                    // "fresh", "outdated", "unknown" ("" for sources)
+  std::string translated_from;              // the history version's path when outdated
+  std::string current_source_path;
+  std::string current_source_hash;          // SHA-1 of the current source, CRLF line endings
+  std::string tree_locale;                  // locale implied by the path ("hu-hu"), or ""
+  const std::map<std::string, LinkTarget>* links = nullptr;  // key: link URL without '#anchor'
+  std::vector<std::string> glossary;        // accepted renderings of product names in this locale
+  Profile profile;
+};
+
+class DocContext {
+ public:
+  DocContext(const DocModel& doc, std::vector<Finding>* out) : doc_(doc), out_(out) {}
+  void Report(std::string_view rule, size_t offset, size_t length, std::string message);
+  void ReportWithSeverity(std::string_view rule, Severity severity, size_t offset, size_t length, std::string message);
+
+ private:
+  const DocModel& doc_;
+  std::vector<Finding>* out_;
+};
+
+using DocCheck = void (*)(const DocCheckInput& in, DocContext& ctx);
+
+// Product names that are never translated (DESIGN §2).
+const std::vector<std::string>& DoNotTranslateTerms();
+
+}  // namespace leadlint
