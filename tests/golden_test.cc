@@ -63,6 +63,14 @@ TEST_P(GoldenTest, FindingsMatchExpected) {
     start = end + 1;
   }
   options.jobs = 2;
+  // Doc fixtures: never read versions from the repository's own git history.
+  options.docs.use_git_history = false;
+  if (std::string history = Options(dir, "history"); !history.empty()) {
+    options.docs.history.push_back((dir / history).string());
+  }
+  if (std::string source = Options(dir, "docs-source"); !source.empty()) {
+    options.docs.source = (dir / source).string();
+  }
   if (std::string profile = Options(dir, "profile"); !profile.empty()) {
     ASSERT_TRUE(FindProfile(profile, &options.profile)) << profile;
   }

@@ -50,7 +50,26 @@ bool LoadConfig(const std::string& path, Config* config, std::vector<Finding>* e
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  std::string text = buffer.str();
+  return LoadConfigText(path, buffer.str(), config, errors);
+}
+
+bool LoadConfigText(const std::string& path, std::string text, Config* config, std::vector<Finding>* errors) {
+  auto error = [&](const SourceFile* file, size_t offset, std::string message) {
+    Finding f;
+    f.rule = "config";
+    f.severity = Severity::kError;
+    f.path = path;
+    f.line = 1;
+    f.column = 1;
+    if (file != nullptr) {
+      LineCol lc = file->Locate(offset);
+      f.line = lc.line;
+      f.column = lc.column;
+      f.excerpt = std::string(file->Line(lc.line));
+    }
+    f.message = std::move(message);
+    errors->push_back(std::move(f));
+  };
   if (text.size() > (1u << 20)) {
     error(nullptr, 0, "the configuration file is larger than 1 MiB");
     return false;
@@ -115,8 +134,14 @@ bool LoadConfig(const std::string& path, Config* config, std::vector<Finding>* e
     }
   }
   if (const JsonNode* limits = root.Find("limits")) {
-    if (const JsonNode* n = limits->Find("maxFileSize")) config->max_file_size = std::stoull(n->text);
-    if (const JsonNode* n = limits->Find("maxDepth")) config->max_depth = std::stoull(n->text);
+    // The schema has checked these are positive integers; stoull may still overflow.
+    try {
+      if (const JsonNode* n = limits->Find("maxFileSize")) config->max_file_size = std::stoull(n->text);
+      if (const JsonNode* n = limits->Find("maxDepth")) config->max_depth = std::stoull(n->text);
+    } catch (const std::exception&) {
+      error(&file, limits->offset, "a limit is out of range");
+      return false;
+    }
   }
   return errors->empty();
 }

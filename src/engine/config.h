@@ -35,5 +35,7 @@ std::string FindConfig(const std::string& start_dir);
 // Loads and validates a config file. Errors are findings with rule "config"
 // and a resolved line and column; returns false if there are any.
 bool LoadConfig(const std::string& path, Config* config, std::vector<Finding>* errors);
+// The same for text already in memory (tests, fuzzing); `path` names it in errors.
+bool LoadConfigText(const std::string& path, std::string text, Config* config, std::vector<Finding>* errors);
 
 }  // namespace leadlint

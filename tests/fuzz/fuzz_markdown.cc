@@ -1,0 +1,35 @@
+// libFuzzer target: a Markdown document end to end — limits, cmark-gfm, the
+// front matter (yaml-cpp), rule-table extraction against the built-in tables,
+// and every document rule on it as a translation of itself.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "model/doc.h"
+#include "rules/checks.h"
+#include "rules/doc_rule.h"
+#include "rules/rule.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string text(reinterpret_cast<const char*>(data), size);
+  auto doc = leadlint::BuildDocModel("fuzz.hu-hu.md", text);
+  auto source = leadlint::BuildDocModel("fuzz.md", text);
+  leadlint::ExtractRuleTables(source.get(), nullptr);
+  leadlint::ExtractRuleTables(doc.get(), source.get());
+  std::vector<leadlint::Finding> findings;
+  leadlint::DocContext ctx(*doc, &findings);
+  for (bool translation : {false, true}) {
+    leadlint::DocCheckInput in;
+    in.doc = doc.get();
+    in.translation = translation;
+    in.compared = translation ? source.get() : nullptr;
+    in.freshness = translation ? "unknown" : "";
+    for (const leadlint::RuleInfo& rule : leadlint::AllRules()) {
+      if (rule.doc_check != nullptr) rule.doc_check(in, ctx);
+    }
+  }
+  for (const leadlint::Finding& f : findings) {
+    if (f.line < 1 || f.column < 1) __builtin_trap();
+  }
+  return 0;
+}
