@@ -59,7 +59,7 @@ TEST_F(ConfigTest, UnknownKeysAndRulesAreConfigurationErrorsWithPositions) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   const std::string config = (dir_ / "leadlint.json").string();
-  EXPECT_NE(r.err.find(config + ":2:13: error: unknown rule 'leads-ignored-feld'; run 'leadlint rules' for the list [config]"),
+  EXPECT_NE(r.err.find(config + ":2:13: error: unknown rule 'leads-ignored-feld'; did you mean 'leads-ignored-field'? (run 'leadlint rules' for the list) [config]"),
             std::string::npos) << r.err;
   EXPECT_NE(r.err.find(config + ":2:61: error: 'manifest-schema' must be one of 'error', 'warning', 'note', 'off'; got 'loud' [config]"),
             std::string::npos) << r.err;

@@ -32,32 +32,6 @@ constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitInternal = 3;
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-std::string Suggest(std::string_view id) {
-  std::string best;
-  size_t best_distance = 6;
-  for (const RuleInfo& r : AllRules()) {
-    size_t d = EditDistance(id, r.id);
-    if (d < best_distance) {
-      best_distance = d;
-      best = std::string(r.id);
-    }
-  }
-  return best;
-}
-
 std::string_view RuleDoc(std::string_view id) {
   std::string name = std::string(id) + ".md";
   for (const EmbeddedFile& f : EmbeddedRuleDocs()) {
@@ -101,7 +75,7 @@ int CmdExplain(const std::string& id, std::ostream& out, std::ostream& err) {
   const RuleInfo* rule = FindRule(id);
   if (rule == nullptr) {
     err << "leadlint: unknown rule '" << id << "'";
-    std::string suggestion = Suggest(id);
+    std::string suggestion = SuggestRule(id);
     if (!suggestion.empty()) err << "; did you mean '" << suggestion << "'?";
     err << "\nrun 'leadlint rules' to list every rule\n";
     return kExitUsage;
@@ -324,7 +298,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     for (const std::string& id : only_rules) {
       if (FindRule(id) == nullptr) {
         err << "leadlint: unknown rule '" << id << "'";
-        std::string suggestion = Suggest(id);
+        std::string suggestion = SuggestRule(id);
         if (!suggestion.empty()) err << "; did you mean '" << suggestion << "'?";
         err << "\n";
         return kExitUsage;
@@ -378,6 +352,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return kExitUsage;
       }
       result.baselined = static_cast<int>(removed);
+      RecomputeVerdicts(&result);
     }
     if (quiet) {
       std::vector<Finding> errors_only;

@@ -93,7 +93,10 @@ bool LoadConfigText(const std::string& path, std::string text, Config* config, s
   if (const JsonNode* rules = root.Find("rules"); rules != nullptr && rules->is_object()) {
     for (const JsonNode& member : rules->children) {
       if (FindRule(member.key) == nullptr) {
-        error(&file, member.key_offset, "unknown rule '" + member.key + "'; run 'leadlint rules' for the list");
+        std::string suggestion = SuggestRule(member.key);
+        error(&file, member.key_offset,
+              "unknown rule '" + member.key + "'" + (suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?") +
+                  " (run 'leadlint rules' for the list)");
         continue;
       }
       config->rules[member.key] = member.text;

@@ -48,10 +48,19 @@ std::string Redacted(std::string_view line, size_t line_start,
 std::string Excerpt(const SourceFile& file, int line, const std::vector<std::pair<size_t, size_t>>& spans) {
   std::string_view text = file.Line(line);
   if (text.size() > 400) return "";
-  std::string out = Redacted(text, file.OffsetOf(line, 1), spans);
-  for (char& c : out) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\t') || u == 0x7F) c = '?';
+  std::string redacted = Redacted(text, file.OffsetOf(line, 1), spans);
+  std::string out;
+  // Invalid UTF-8 becomes U+FFFD; control characters become '?'.
+  for (size_t i = 0; i < redacted.size();) {
+    size_t bad = FindInvalidUtf8(std::string_view(redacted).substr(i));
+    size_t end = bad == std::string_view::npos ? redacted.size() : i + bad;
+    for (size_t k = i; k < end; ++k) {
+      unsigned char u = static_cast<unsigned char>(redacted[k]);
+      out.push_back((u < 0x20 && u != '\t') || u == 0x7F ? '?' : redacted[k]);
+    }
+    if (end == redacted.size()) break;
+    out += "\xEF\xBF\xBD";
+    i = end + 1;
   }
   return out;
 }
@@ -108,8 +117,10 @@ void CollectSuppressions(const JsonNode& node, const SourceFile& file, std::vect
       } else {
         for (const JsonNode& item : ignore->children) {
           if (!item.is_string() || FindRule(item.text) == nullptr) {
+            std::string suggestion = item.is_string() ? SuggestRule(item.text) : "";
             bad(item, "'x-leadlint-ignore' names an unknown rule" +
-                          (item.is_string() ? " '" + item.text + "'" : std::string()) + "; it suppresses nothing");
+                          (item.is_string() ? " '" + item.text + "'" : std::string()) + "; it suppresses nothing" +
+                          (suggestion.empty() ? std::string() : " (did you mean '" + suggestion + "'?)"));
             continue;
           }
           Suppression s;
@@ -449,13 +460,6 @@ RunResult RunCheck(const RunOptions& options) {
     result.offers.push_back(std::move(summary));
   }
   // File-level lead errors make the offers of that file fail too.
-  std::set<std::string> failing_paths;
-  for (const Finding& f : result.findings) {
-    if (f.severity == Severity::kError) failing_paths.insert(f.path);
-  }
-  for (OfferSummary& s : result.offers) {
-    if (failing_paths.count(s.path) != 0) s.verdict = "fail";
-  }
 
   // Inline suppressions, then the configuration's severities.
   if (!suppressions.empty()) {
@@ -501,7 +505,24 @@ RunResult RunCheck(const RunOptions& options) {
   }
   std::stable_sort(result.findings.begin(), result.findings.end(), FindingLess);
   std::sort(result.skipped.begin(), result.skipped.end());
+  RecomputeVerdicts(&result);
   return result;
+}
+
+void RecomputeVerdicts(RunResult* result) {
+  std::map<std::string, std::string> by_path;  // path -> worst verdict
+  for (const Finding& f : result->findings) {
+    std::string& v = by_path[f.path];
+    if (f.severity == Severity::kError) {
+      v = "fail";
+    } else if (f.rule == "leads-undetermined" && v != "fail") {
+      v = "undetermined";
+    }
+  }
+  for (OfferSummary& s : result->offers) {
+    auto it = by_path.find(s.path);
+    s.verdict = it == by_path.end() || it->second.empty() ? "pass" : it->second;
+  }
 }
 
 }  // namespace leadlint

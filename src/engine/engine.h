@@ -83,6 +83,11 @@ struct RunResult {
 
 RunResult RunCheck(const RunOptions& options);
 
+// Sets each offer's verdict from the findings left in `result` (after
+// suppressions, configured severities and a baseline): fail on an error in the
+// offer's file, undetermined on a leads-undetermined note, else pass.
+void RecomputeVerdicts(RunResult* result);
+
 // Checks one in-memory file: used by the engine, tests and fuzzers.
 struct FileOutcome {
   std::vector<Finding> findings;

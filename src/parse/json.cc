@@ -65,7 +65,7 @@ std::string Describe(std::string_view text, size_t pos) {
   }
   if (c >= 0x80) {
     size_t len = Utf8SequenceLength(text, pos);
-    if (len == 0) return "an invalid UTF-8 byte";
+    if (len == 0) return "invalid UTF-8 byte";
     return "'" + std::string(text.substr(pos, len)) + "'";
   }
   return "'" + std::string(1, static_cast<char>(c)) + "'";
@@ -178,7 +178,14 @@ class Parser {
           Fail(pos_, "strings must use double quotes, not single quotes");
           ok = false;
         } else if (c == '}' || c == ']') {
-          Fail(pos_, "unexpected " + Describe(text_, pos_) + "; expected a value (is there a trailing comma before it?)");
+          size_t before = pos_;
+          while (before > 0 && (text_[before - 1] == ' ' || text_[before - 1] == '\t' || text_[before - 1] == '\n' ||
+                                text_[before - 1] == '\r')) {
+            --before;
+          }
+          bool after_comma = before > 0 && text_[before - 1] == ',';
+          Fail(pos_, "unexpected " + Describe(text_, pos_) + "; expected a value" +
+                         (after_comma ? std::string(" (is there a trailing comma before it?)") : std::string()));
           ok = false;
         } else {
           Fail(pos_, "unexpected " + Describe(text_, pos_) + "; expected a value");

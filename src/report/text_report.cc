@@ -79,9 +79,11 @@ void WriteTextReport(const RunResult& result, const ReportOptions& options, std:
   }
   out << " in " << Plural(static_cast<size_t>(result.files_checked), "file") << " checked";
   if (result.files_skipped > 0) {
-    out << "; " << result.files_skipped << " JSON file" << (result.files_skipped == 1 ? "" : "s")
-        << " skipped (not offer manifests)";
+    out << "; " << result.files_skipped << " file" << (result.files_skipped == 1 ? "" : "s")
+        << " skipped (not manifests or docs, or ignored)";
   }
+  if (result.suppressed > 0) out << "; " << result.suppressed << " suppressed inline";
+  if (result.baselined > 0) out << "; " << result.baselined << " in the baseline";
   out << " [profile " << options.profile << "]\n";
 }
 

@@ -2,6 +2,8 @@
 // report's rule list and the docs index are all generated from it; a test checks
 // that it is sorted and that every rule has a doc page and fixtures.
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "rules/checks.h"
 #include "rules/rule.h"
@@ -77,6 +79,28 @@ const std::vector<RuleInfo>& AllRules() {
        "an x-leadlint-ignore entry that suppresses nothing or names an unknown rule", "run", nullptr, nullptr},
   };
   return rules;
+}
+
+std::string SuggestRule(std::string_view id) {
+  std::string best;
+  size_t best_distance = 6;
+  for (const RuleInfo& r : AllRules()) {
+    // Levenshtein distance, two rows.
+    std::vector<size_t> prev(r.id.size() + 1), cur(r.id.size() + 1);
+    for (size_t j = 0; j <= r.id.size(); ++j) prev[j] = j;
+    for (size_t i = 1; i <= id.size(); ++i) {
+      cur[0] = i;
+      for (size_t j = 1; j <= r.id.size(); ++j) {
+        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (id[i - 1] == r.id[j - 1] ? 0 : 1)});
+      }
+      std::swap(prev, cur);
+    }
+    if (prev[r.id.size()] < best_distance) {
+      best_distance = prev[r.id.size()];
+      best = std::string(r.id);
+    }
+  }
+  return best;
 }
 
 const RuleInfo* FindRule(std::string_view id) {

@@ -78,5 +78,7 @@ class OfferContext {
 // The sorted registry (rules/registry.cc).
 const std::vector<RuleInfo>& AllRules();
 const RuleInfo* FindRule(std::string_view id);
+// The closest rule id to a misspelt one ("" if none is close): "did you mean".
+std::string SuggestRule(std::string_view id);
 
 }  // namespace leadlint

@@ -365,6 +365,12 @@ void Translate(const valijson::ValidationResults::Error& error, const JsonNode& 
     }
     std::string got = node.is_string() ? Quote(node.text) : std::string(JsonTypeName(node.type));
     issue.message = name + " must be one of " + values + "; got " + got;
+  } else if (d.rfind("Expected number greater than or equal to ", 0) == 0 || d.rfind("Expected number less than or equal to ", 0) == 0 ||
+             d.rfind("Expected number greater than ", 0) == 0 || d.rfind("Expected number less than ", 0) == 0) {
+    bool minimum = d.find("greater") != std::string::npos;
+    std::string bound;
+    if (w.schema != nullptr && w.schema->contains(minimum ? "minimum" : "maximum")) bound = (*w.schema)[minimum ? "minimum" : "maximum"].dump();
+    issue.message = name + " must be " + (minimum ? "at least " : "at most ") + bound + "; got " + node.text;
   } else if (d.rfind("String should be no more than ", 0) == 0) {
     issue.message = name + " must be at most " + Number(d, "no more than ") + " characters";
   } else if (d.rfind("String should be no fewer than ", 0) == 0) {

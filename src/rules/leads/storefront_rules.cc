@@ -13,7 +13,7 @@ namespace {
 std::string JoinAnd(const std::vector<std::string>& items) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += (i + 1 == items.size()) ? " and on " : ", ";
+    if (i > 0) out += (i + 1 == items.size()) ? " and on " : ", on ";
     out += items[i];
   }
   return out;
