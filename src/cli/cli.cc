@@ -192,6 +192,10 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
                     "a folder of older versions of the source, to tell which one a translation was made from (repeatable)")
       ->allow_extra_args(false);
   check->add_flag("--no-git-history", no_git_history, "do not read older source versions from git");
+  std::string shard;
+  check->add_option("--shard", shard,
+                    "check only shard K of N (K/N, 1-based; by folder for manifests, by source for docs); combine "
+                    "the shards' reports with 'leadlint merge'");
   CLI::Option* max_depth_opt = check->add_option("--max-depth", max_depth, "deepest JSON nesting accepted (default 256)")
                                    ->check(CLI::Range(1, 10000));
   CLI::Option* profile_opt = check->get_option("--profile");
@@ -204,6 +208,14 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   CLI::App* explain = app.add_subcommand("explain", "show a rule's documentation");
   explain->add_option("id", explain_id, "rule id, e.g. leads-missing-destination")->required();
   CLI::App* version = app.add_subcommand("version", "print the version");
+  std::string merge_format = "json";
+  std::string merge_output;
+  std::vector<std::string> merge_inputs;
+  CLI::App* merge = app.add_subcommand("merge", "combine the JSON or SARIF reports of --shard runs into one report");
+  merge->add_option("reports", merge_inputs, "the shards' reports")->required();
+  merge->add_option("-f,--format", merge_format, "json or sarif (the format of the inputs)")
+      ->check(CLI::IsMember({"json", "sarif"}));
+  merge->add_option("-o,--output", merge_output, "write the merged report to FILE");
   std::string extract_path;
   std::string extract_source;
   CLI::App* extract = app.add_subcommand(
@@ -238,6 +250,24 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     if (*rules) return CmdRules(out, rules_format);
     if (*explain) return CmdExplain(explain_id, out, err);
     if (*extract) return CmdExtract(extract_path, extract_source, out, err);
+    if (*merge) {
+      std::ofstream file;
+      std::ostream* sink = &out;
+      if (!merge_output.empty()) {
+        file.open(merge_output, std::ios::binary | std::ios::trunc);
+        if (!file) {
+          err << "leadlint: cannot write '" << merge_output << "'\n";
+          return kExitUsage;
+        }
+        sink = &file;
+      }
+      std::string error;
+      if (!MergeReports(merge_format, merge_inputs, *sink, &error)) {
+        err << "leadlint: " << error << "\n";
+        return kExitUsage;
+      }
+      return kExitClean;
+    }
 
     RunOptions options;
     options.paths = paths.empty() ? std::vector<std::string>{"."} : paths;
@@ -306,6 +336,18 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       options.only_rules.insert(id);
     }
     options.jobs = jobs;
+    if (!shard.empty()) {
+      int k = 0;
+      int n = 0;
+      char slash = 0;
+      std::istringstream in(shard);
+      if (!(in >> k >> slash >> n) || slash != '/' || n < 1 || k < 1 || k > n || !in.eof()) {
+        err << "leadlint: --shard must be K/N with 1 <= K <= N; got '" << shard << "'\n";
+        return kExitUsage;
+      }
+      options.shard_index = k - 1;
+      options.shard_count = n;
+    }
     options.limits.max_file_bytes = max_file_bytes;
     options.limits.max_json_depth = max_depth;
 

@@ -176,8 +176,10 @@ std::string CrlfSha1(std::string_view text) {
   return hex;
 }
 
+int ShardOf(std::string_view key, int count);
+
 DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& markdown, const Profile& profile,
-                   const std::set<std::string>& only_rules, int jobs) {
+                   const std::set<std::string>& only_rules, int jobs, int shard_index, int shard_count) {
   DocsResult result;
   std::vector<DocJob> doc_jobs;
   std::set<std::string> claimed;
@@ -226,6 +228,14 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
     }
   }
 
+  if (shard_count > 1) {
+    std::vector<DocJob> mine;
+    for (DocJob& j : doc_jobs) {
+      const std::string& key = j.source.empty() ? j.path : j.source;
+      if (ShardOf(key, shard_count) == shard_index) mine.push_back(std::move(j));
+    }
+    doc_jobs = std::move(mine);
+  }
   // 3. Sources, their versions, and the history.
   std::map<std::string, std::string> history;  // CRLF SHA-1 -> label
   std::map<std::string, std::string> history_text;

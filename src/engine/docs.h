@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,6 @@ std::string CrlfSha1(std::string_view text);
 
 // `markdown` are the .md files discovered among the checked paths.
 DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& markdown, const Profile& profile,
-                   const std::set<std::string>& only_rules, int jobs);
+                   const std::set<std::string>& only_rules, int jobs, int shard_index = 0, int shard_count = 0);
 
 }  // namespace leadlint

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <map>
 #include <thread>
 
@@ -251,6 +252,14 @@ RunResult RunCheck(const RunOptions& options) {
   }
   Discovery discovery = DiscoverInputs(paths, options.discover);
   if (read_stdin) discovery.files.push_back({"-", true});
+  if (options.shard_count > 1) {
+    std::vector<InputFile> mine;
+    for (InputFile& f : discovery.files) {
+      std::string folder = std::filesystem::path(f.path).parent_path().generic_string();
+      if (ShardOf(folder, options.shard_count) == options.shard_index) mine.push_back(std::move(f));
+    }
+    discovery.files = std::move(mine);
+  }
   for (Finding& f : discovery.findings) {
     if (Enabled(options, f.rule)) result.findings.push_back(std::move(f));
   }
@@ -328,7 +337,8 @@ RunResult RunCheck(const RunOptions& options) {
   // set's English source supplies the storefront rules for the offers below.
   StorefrontRules storefront_rules = options.storefront_rules;
   if (!discovery.markdown.empty() || !options.docs.source.empty()) {
-    DocsResult docs = RunDocs(options.docs, discovery.markdown, options.profile, options.only_rules, options.jobs);
+    DocsResult docs = RunDocs(options.docs, discovery.markdown, options.profile, options.only_rules, options.jobs,
+                              options.shard_index, options.shard_count);
     for (Finding& f : docs.findings) result.findings.push_back(std::move(f));
     result.files_checked += docs.files_checked;
     for (std::string& s : docs.skipped) {
@@ -507,6 +517,15 @@ RunResult RunCheck(const RunOptions& options) {
   std::sort(result.skipped.begin(), result.skipped.end());
   RecomputeVerdicts(&result);
   return result;
+}
+
+int ShardOf(std::string_view key, int count) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return count <= 0 ? 0 : static_cast<int>(h % static_cast<uint64_t>(count));
 }
 
 void RecomputeVerdicts(RunResult* result) {

@@ -30,6 +30,11 @@ struct RunOptions {
   DiscoverOptions discover;
   DocSetOptions docs;
   int jobs = 0;                      // 0: hardware concurrency
+  // --shard K/N: check only this shard's inputs (1-based K). Manifests go by
+  // folder (an offer's files stay together), docs by their source's path (a
+  // translation stays with its source).
+  int shard_index = 0;
+  int shard_count = 0;
   // `-` among the paths reads this text, reported under this name.
   std::string stdin_name = "<stdin>";
   std::string stdin_text;
@@ -82,6 +87,9 @@ struct RunResult {
 };
 
 RunResult RunCheck(const RunOptions& options);
+
+// The shard (0-based) a key belongs to: FNV-1a of the key modulo `count`.
+int ShardOf(std::string_view key, int count);
 
 // Sets each offer's verdict from the findings left in `result` (after
 // suppressions, configured severities and a baseline): fail on an error in the

@@ -2,8 +2,10 @@
 // docs/formats.md): tool, profile, summary, offers with their verdicts, and
 // findings with 1-based line and code-point column. No source excerpts, so no
 // secret can travel in it.
+#include <algorithm>
 #include <cctype>
 #include <map>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "report/report.h"
@@ -181,6 +183,15 @@ void WriteSarifReport(const RunResult& result, const ReportOptions& options, std
     results.push_back(std::move(r));
   }
 
+  // Results in artifact-URI order, the order `leadlint merge` reproduces.
+  auto result_key = [](const ordered_json& r) {
+    const ordered_json& loc = r["locations"][0]["physicalLocation"];
+    return std::make_tuple(loc["artifactLocation"].value("uri", ""), loc["region"].value("startLine", 0),
+                           loc["region"].value("startColumn", 0), r.value("ruleId", ""), r["message"].value("text", ""));
+  };
+  std::stable_sort(results.begin(), results.end(),
+                   [&](const ordered_json& a, const ordered_json& b) { return result_key(a) < result_key(b); });
+
   ordered_json run = {
       {"tool",
        {{"driver",
@@ -250,6 +261,121 @@ void WriteExtractJson(const DocModel& doc, std::ostream& out) {
   }
   root["tables"] = std::move(tables);
   out << root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace leadlint
+
+// ---------------------------------------------------------------------------
+// `leadlint merge`: shard reports combined into the report of a single run.
+
+#include <fstream>
+#include <sstream>
+#include <tuple>
+
+namespace leadlint {
+
+bool MergeReports(const std::string& format, const std::vector<std::string>& inputs, std::ostream& out,
+                  std::string* error) {
+  using nlohmann::ordered_json;
+  std::vector<ordered_json> docs;
+  for (const std::string& path : inputs) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      *error = "cannot read '" + path + "'";
+      return false;
+    }
+    try {
+      docs.push_back(ordered_json::parse(in));
+    } catch (const std::exception& e) {
+      *error = "'" + path + "' is not JSON: " + e.what();
+      return false;
+    }
+  }
+  if (docs.empty()) {
+    *error = "nothing to merge";
+    return false;
+  }
+  try {
+    if (format == "sarif") {
+      ordered_json merged = docs.front();
+      ordered_json results = ordered_json::array();
+      for (const ordered_json& d : docs) {
+        if (d.value("version", "") != "2.1.0" || !d.contains("runs") || d["runs"].empty()) {
+          *error = "an input is not a leadlint SARIF 2.1.0 log";
+          return false;
+        }
+        if (d["runs"][0]["originalUriBaseIds"] != merged["runs"][0]["originalUriBaseIds"]) {
+          *error = "the shards were run from different folders (their SRCROOT differs)";
+          return false;
+        }
+        for (const ordered_json& r : d["runs"][0]["results"]) results.push_back(r);
+      }
+      auto key = [](const ordered_json& r) {
+        const ordered_json& loc = r["locations"][0]["physicalLocation"];
+        return std::make_tuple(loc["artifactLocation"].value("uri", ""), loc["region"].value("startLine", 0),
+                               loc["region"].value("startColumn", 0), r.value("ruleId", ""),
+                               r["message"].value("text", ""));
+      };
+      std::stable_sort(results.begin(), results.end(),
+                       [&](const ordered_json& a, const ordered_json& b) { return key(a) < key(b); });
+      merged["runs"][0]["results"] = std::move(results);
+      out << merged.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      return true;
+    }
+    ordered_json merged = docs.front();
+    const std::string profile = merged.value("profile", "");
+    ordered_json offers = ordered_json::array();
+    ordered_json findings = ordered_json::array();
+    ordered_json doc_list = ordered_json::array();
+    std::vector<std::string> skipped;
+    long counts[5] = {0, 0, 0, 0, 0};
+    const char* kCounts[] = {"filesChecked", "filesSkipped", "errors", "warnings", "notes"};
+    std::string storefront_rules = merged.value("storefrontRules", "built-in (seed)");
+    for (const ordered_json& d : docs) {
+      if (!d.contains("findings") || !d.contains("summary")) {
+        *error = "an input is not a leadlint JSON report";
+        return false;
+      }
+      if (d.value("profile", "") != profile) {
+        *error = "the shards were run with different profiles";
+        return false;
+      }
+      for (int i = 0; i < 5; ++i) counts[i] += d["summary"].value(kCounts[i], 0L);
+      for (const auto& s : d["skipped"]) skipped.push_back(s.get<std::string>());
+      for (const auto& o : d["offers"]) offers.push_back(o);
+      for (const auto& f : d["findings"]) findings.push_back(f);
+      if (d.contains("docs")) {
+        for (const auto& x : d["docs"]) doc_list.push_back(x);
+      }
+      if (d.value("storefrontRules", "built-in (seed)") != "built-in (seed)") storefront_rules = d["storefrontRules"];
+    }
+    auto finding_key = [](const ordered_json& f) {
+      return std::make_tuple(f.value("path", ""), f.value("line", 0), f.value("column", 0), f.value("rule", ""),
+                             f.value("message", ""));
+    };
+    std::stable_sort(findings.begin(), findings.end(),
+                     [&](const ordered_json& a, const ordered_json& b) { return finding_key(a) < finding_key(b); });
+    auto offer_key = [](const ordered_json& o) {
+      return std::make_tuple(o.value("path", ""), o.value("line", 0), o.value("column", 0));
+    };
+    std::stable_sort(offers.begin(), offers.end(),
+                     [&](const ordered_json& a, const ordered_json& b) { return offer_key(a) < offer_key(b); });
+    std::stable_sort(doc_list.begin(), doc_list.end(), [](const ordered_json& a, const ordered_json& b) {
+      return a.value("path", "") < b.value("path", "");
+    });
+    std::sort(skipped.begin(), skipped.end());
+    for (int i = 0; i < 5; ++i) merged["summary"][kCounts[i]] = counts[i];
+    merged["skipped"] = skipped;
+    merged["offers"] = std::move(offers);
+    merged["docs"] = std::move(doc_list);
+    merged["storefrontRules"] = storefront_rules;
+    merged["findings"] = std::move(findings);
+    out << merged.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    return true;
+  } catch (const std::exception& e) {
+    *error = std::string("malformed report: ") + e.what();
+    return false;
+  }
 }
 
 }  // namespace leadlint

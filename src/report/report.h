@@ -32,6 +32,11 @@ void WriteGithubReport(const RunResult& result, const ReportOptions& options, st
 void WriteMarkdownReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
 void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
 
+// `leadlint merge`: combines JSON (or SARIF) reports of shards into the report
+// a single run would have written. Returns false with `error` set on bad input.
+bool MergeReports(const std::string& format, const std::vector<std::string>& inputs, std::ostream& out,
+                  std::string* error);
+
 struct DocModel;
 // `leadlint extract`: the storefront rule tables of one document as JSON.
 void WriteExtractJson(const DocModel& doc, std::ostream& out);

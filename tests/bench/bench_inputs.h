@@ -24,7 +24,7 @@ inline std::string ReadSourceFile(const std::string& relative) {
 }
 
 // Repository fixtures by name, one per format.
-inline const char* kFixtureV1 = "fixtures/examples/offers/contoso-sales-insights/leadlint.json";
+inline const char* kFixtureV1 = "fixtures/examples/offers/contoso-sales-insights/offer.json";
 inline const char* kFixturePi = "fixtures/examples/offers/adventure-works-field-service/configure.json";
 inline const char* kFixtureCpp = "fixtures/examples/legacy-cloud-partner-portal/woodgrove-identity-cloud.json";
 
