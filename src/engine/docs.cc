@@ -221,8 +221,7 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
     std::string src = SourceTreePath(f.path);
     if (!src.empty() && fs::exists(src, ec)) {
       doc_jobs.push_back({f.path, true, src, false});
-      claimed.insert(src);
-      doc_jobs.push_back({src, false, "", false});
+      if (claimed.insert(src).second) doc_jobs.push_back({src, false, "", false});
     } else {
       doc_jobs.push_back({f.path, false, "", !f.explicit_path});
     }

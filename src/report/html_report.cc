@@ -127,6 +127,35 @@ void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std:
   }
   out << "</section>\n";
 
+  if (!result.docs.empty()) {
+    // Per doc: locale x check matrix. A cell counts the doc's findings of that check.
+    static const char* kChecks[] = {"docs-front-matter", "docs-broken-link", "docs-rule-table", "l10n-table-shape",
+                                    "l10n-do-not-translate", "l10n-inconsistent-term", "l10n-anchor-parity",
+                                    "l10n-link-parity"};
+    std::map<std::pair<std::string, std::string>, int> per_doc;
+    for (const Finding& f : result.findings) ++per_doc[{f.path, f.rule}];
+    out << "<section id=\"docs\"><h2>Docs: locale × check</h2>\n<p class=\"muted\">storefront rules from "
+        << Html(result.storefront_rules_source) << "</p>\n<table><tr><th>document</th><th>locale</th><th>freshness</th>";
+    for (const char* c : kChecks) out << "<th>" << Html(c) << "</th>";
+    out << "</tr>\n";
+    for (const DocSummary& d : result.docs) {
+      std::string fresh = d.role != "translation" ? "source" : d.freshness.empty() ? "no source" : d.freshness;
+      std::string fresh_class = fresh == "fresh" || fresh == "source" ? "pass" : fresh == "outdated" ? "fail" : "undetermined";
+      out << "<tr class=\"doc\"><td class=\"loc\">" << Html(d.path) << "</td><td>" << Html(d.locale.empty() ? "?" : d.locale)
+          << "</td><td><span class=\"verdict " << fresh_class << "\">" << Html(fresh) << "</span>"
+          << (d.translated_from.empty() ? "" : "<div class=\"muted\">from " + Html(d.translated_from) + "</div>") << "</td>";
+      for (const char* c : kChecks) {
+        auto it = per_doc.find({d.path, c});
+        int n = it == per_doc.end() ? 0 : it->second;
+        out << "<td>" << (n == 0 ? "<span class=\"verdict pass\">ok</span>"
+                                 : "<span class=\"verdict fail\">" + std::to_string(n) + "</span>")
+            << "</td>";
+      }
+      out << "</tr>\n";
+    }
+    out << "</table></section>\n";
+  }
+
   out << "<section id=\"findings\"><h2>Findings (<span id=\"visible-count\">" << result.findings.size()
       << "</span> shown)</h2>\n<div class=\"filters\">";
   for (const char* sev : {"error", "warning", "note"}) {
