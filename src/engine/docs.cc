@@ -148,6 +148,117 @@ bool Enabled(const std::set<std::string>& only, std::string_view rule) {
   return only.empty() || only.count(std::string(rule)) != 0;
 }
 
+// <!-- leadlint-disable-next-line rule-id ... -->, <!-- leadlint-disable rule-id ... -->
+// and <!-- leadlint-enable ... -->; no rule ids means every rule.
+struct MdSuppression {
+  int first_line = 0;
+  int last_line = 0;  // inclusive
+  std::vector<std::string> rules;
+  size_t offset = 0;  // of the comment, for the unused note
+  bool used = false;
+};
+
+std::vector<MdSuppression> ParseMdSuppressions(const SourceFile& file, std::vector<Finding>* findings) {
+  std::vector<MdSuppression> out;
+  std::vector<MdSuppression> open;  // disable ... enable ranges in progress
+  const std::string& text = file.contents();
+  for (size_t p = text.find("<!--"); p != std::string::npos; p = text.find("<!--", p + 4)) {
+    size_t end = text.find("-->", p + 4);
+    if (end == std::string::npos) break;
+    std::string body = text.substr(p + 4, end - p - 4);
+    size_t b = body.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos || body.compare(b, 9, "leadlint-") != 0) continue;
+    std::istringstream words(body.substr(b));
+    std::string directive;
+    words >> directive;
+    std::vector<std::string> rules;
+    for (std::string w; words >> w;) {
+      if (!w.empty() && w.back() == ',') w.pop_back();
+      if (w.empty()) continue;
+      if (FindRule(w) == nullptr) {
+        Finding f;
+        f.rule = "docs-unused-suppression";
+        f.severity = Severity::kWarning;
+        f.path = file.path();
+        f.offset = p;
+        std::string suggestion = SuggestRule(w);
+        f.message = "'" + directive + "' names an unknown rule '" + w + "'" +
+                    (suggestion.empty() ? std::string() : " (did you mean '" + suggestion + "'?)");
+        findings->push_back(std::move(f));
+        continue;
+      }
+      rules.push_back(w);
+    }
+    int line = file.Locate(p).line;
+    int end_line = file.Locate(end).line;
+    if (directive == "leadlint-disable-next-line") {
+      MdSuppression s;
+      s.first_line = s.last_line = end_line + 1;
+      s.rules = rules;
+      s.offset = p;
+      out.push_back(std::move(s));
+    } else if (directive == "leadlint-disable") {
+      MdSuppression s;
+      s.first_line = line;
+      s.last_line = file.LineCount();
+      s.rules = rules;
+      s.offset = p;
+      open.push_back(std::move(s));
+    } else if (directive == "leadlint-enable") {
+      for (auto it = open.begin(); it != open.end();) {
+        bool closes = rules.empty() || it->rules == rules;
+        if (closes) {
+          it->last_line = line;
+          out.push_back(std::move(*it));
+          it = open.erase(it);
+        } else {
+          ++it;
+        }
+      }
+    }
+  }
+  for (MdSuppression& s : open) out.push_back(std::move(s));
+  return out;
+}
+
+void ApplyMdSuppressions(const SourceFile& file, std::vector<MdSuppression>* sups, std::vector<Finding>* findings,
+                         const std::set<std::string>& only_rules) {
+  if (sups->empty()) return;
+  std::vector<Finding> kept;
+  for (Finding& f : *findings) {
+    bool hidden = false;
+    for (MdSuppression& s : *sups) {
+      if (f.line < s.first_line || f.line > s.last_line || f.rule == "docs-unused-suppression") continue;
+      if (s.rules.empty() || std::find(s.rules.begin(), s.rules.end(), f.rule) != s.rules.end()) {
+        s.used = true;
+        hidden = true;
+      }
+    }
+    if (!hidden) kept.push_back(std::move(f));
+  }
+  *findings = std::move(kept);
+  for (const MdSuppression& s : *sups) {
+    if (s.used) continue;
+    bool relevant = s.rules.empty() ? only_rules.empty() : false;
+    for (const std::string& r : s.rules) relevant = relevant || Enabled(only_rules, r);
+    if (!relevant || !Enabled(only_rules, "docs-unused-suppression")) continue;
+    Finding f;
+    f.rule = "docs-unused-suppression";
+    f.severity = Severity::kNote;
+    f.path = file.path();
+    f.offset = s.offset;
+    LineCol lc = file.Locate(s.offset);
+    f.line = lc.line;
+    f.column = lc.column;
+    f.excerpt = std::string(file.Line(lc.line));
+    std::string what;
+    for (const std::string& r : s.rules) what += (what.empty() ? "'" : ", '") + r + "'";
+    f.message = "unused suppression: no " + (what.empty() ? std::string("finding") : what + " finding") +
+                " in the lines it covers";
+    findings->push_back(std::move(f));
+  }
+}
+
 }  // namespace
 
 std::string CrlfSha1(std::string_view text) {
@@ -282,7 +393,7 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       if (size_t q = target.find('?'); q != std::string::npos) target.resize(q);
       if (target.empty() || links.count(target)) continue;
       LinkTarget lt;
-      fs::path p = (dir / target).lexically_normal();
+      fs::path p = (dir / PercentDecode(target)).lexically_normal();
       std::error_code e;
       lt.exists = fs::exists(p, e);
       std::string ext = p.extension().string();
@@ -332,6 +443,7 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       DocSummary& s = summaries[i];
       s.path = job.path;
       s.locale = doc->locale_written.empty() ? doc->locale : doc->locale_written;
+      if (s.locale.empty() && doc->english) s.locale = "en";
       s.role = job.translation ? "translation" : (job.standalone || job.source.empty()) && in.translation ? "translation" : "source";
       std::unique_ptr<DocModel> older;
       auto src = sources.find(job.source);
@@ -374,6 +486,13 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       for (const RuleInfo& rule : AllRules()) {
         if (rule.doc_check != nullptr && Enabled(only_rules, rule.id)) rule.doc_check(in, ctx);
       }
+      std::vector<Finding> directive_findings;
+      std::vector<MdSuppression> sups = ParseMdSuppressions(doc->file, &directive_findings);
+      for (Finding& f : directive_findings) {
+        if (!Enabled(only_rules, f.rule)) continue;
+        ctx.ReportWithSeverity(f.rule, f.severity, f.offset, 4, f.message);
+      }
+      ApplyMdSuppressions(doc->file, &sups, &findings[i], only_rules);
     }
   };
   int n = std::max(1, std::min<int>(jobs > 0 ? jobs : static_cast<int>(std::thread::hardware_concurrency()),

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 namespace leadlint {
 namespace {
@@ -145,7 +146,13 @@ std::unique_ptr<DocModel> BuildDocModel(const std::string& path, std::string tex
 
 void ExtractRuleTables(DocModel* doc, const DocModel* source) {
   doc->rule_tables.clear();
-  for (const MdTable& table : doc->markdown.tables) {
+  // A rule table has two columns and names AppSource (never translated) in its
+  // first; a table whose first header cell is the same Storefront heading as a
+  // rule table's is one too, even when its AppSource cell was translated.
+  std::vector<bool> is_rule(doc->markdown.tables.size(), false);
+  std::set<std::string> storefront_headers;
+  for (size_t k = 0; k < doc->markdown.tables.size(); ++k) {
+    const MdTable& table = doc->markdown.tables[k];
     if (table.rows.size() < 2) continue;
     bool two_columns = true;
     bool names_appsource = false;
@@ -155,7 +162,21 @@ void ExtractRuleTables(DocModel* doc, const DocModel* source) {
         names_appsource = true;
       }
     }
-    if (!two_columns || !names_appsource) continue;
+    if (two_columns && names_appsource) {
+      is_rule[k] = true;
+      storefront_headers.insert(table.rows[0].cells[0].text);
+    }
+  }
+  for (size_t k = 0; k < doc->markdown.tables.size(); ++k) {
+    const MdTable& table = doc->markdown.tables[k];
+    if (is_rule[k] || table.rows.size() < 2 || table.rows[0].cells.size() != 2) continue;
+    bool two_columns = true;
+    for (const MdRow& row : table.rows) two_columns = two_columns && row.cells.size() == 2;
+    if (two_columns && storefront_headers.count(table.rows[0].cells[0].text) != 0) is_rule[k] = true;
+  }
+  for (size_t k = 0; k < doc->markdown.tables.size(); ++k) {
+    if (!is_rule[k]) continue;
+    const MdTable& table = doc->markdown.tables[k];
     RuleTable rt;
     rt.offset = table.offset;
     const MdRow& header = table.rows.front();
@@ -183,7 +204,11 @@ void ExtractRuleTables(DocModel* doc, const DocModel* source) {
       t.storefront_header.canonical = CanonicalTerm(t.storefront_header.text);
       for (RuleTableRow& row : t.rows) {
         row.storefront.canonical = StorefrontOf(row.storefront.text);
-        for (DocTerm& item : row.items) item.canonical = CanonicalTerm(item.text);
+        row.storefront.source_text = row.storefront.text;
+        for (DocTerm& item : row.items) {
+          item.canonical = CanonicalTerm(item.text);
+          item.source_text = item.text;
+        }
       }
     }
     doc->aligned_with = "own text";
@@ -201,8 +226,10 @@ void ExtractRuleTables(DocModel* doc, const DocModel* source) {
     for (size_t r = 0; r < t.rows.size() && r < ref.rows.size(); ++r) {
       RuleTableRow& row = t.rows[r];
       row.storefront.canonical = ref.rows[r].storefront.canonical;
+      row.storefront.source_text = ref.rows[r].storefront.text;
       for (size_t i = 0; i < row.items.size() && i < ref.rows[r].items.size(); ++i) {
         row.items[i].canonical = ref.rows[r].items[i].canonical;
+        row.items[i].source_text = ref.rows[r].items[i].text;
       }
     }
   }

@@ -23,6 +23,7 @@ struct DocTerm {
   std::string text;       // as written (entities decoded)
   size_t offset = 0;
   std::string canonical;  // "your-crm", or "" when it cannot be aligned
+  std::string source_text = {};  // the aligned source term as the source writes it
 };
 
 struct RuleTableRow {

@@ -168,7 +168,7 @@ class Walker {
       cell_->offset = Offset(node);
       plain_ = MdItem();
       in_item_ = false;
-    } else if (type == "link") {
+    } else if (type == "link" || type == "image") {
       const char* url = cmark_node_get_url(node);
       doc_->links.emplace_back();
       link_ = &doc_->links.back();
@@ -216,7 +216,7 @@ class Walker {
       heading_ = nullptr;
     } else if (type == "paragraph") {
       in_paragraph_ = false;
-    } else if (type == "link" && link_ != nullptr) {
+    } else if ((type == "link" || type == "image") && link_ != nullptr) {
       link_->text = CollapseSpaces(link_->text);
       link_ = nullptr;
     } else if (type == "table_cell" && cell_ != nullptr) {
@@ -257,13 +257,93 @@ bool IsFence(std::string_view line) {
 
 }  // namespace
 
+namespace {
+
+// Decodes one UTF-8 sequence at s[i]; returns its length (1 for invalid bytes).
+size_t DecodeUtf8(std::string_view s, size_t i, unsigned int* cp) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+  if (i + len > s.size()) len = 1;
+  if (len == 1) {
+    *cp = c;
+    return 1;
+  }
+  unsigned int v = c & (0xFF >> (len + 1));
+  for (size_t k = 1; k < len; ++k) v = (v << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  *cp = v;
+  return len;
+}
+
+void AppendCodePoint(std::string* out, unsigned int cp) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Lower case for the scripts the docs are translated into (Latin-1, Latin
+// Extended-A, Greek, Cyrillic); other letters are already caseless here.
+unsigned int ToLower(unsigned int cp) {
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
+  if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x138 && cp != 0x149 && cp != 0x178) {
+    bool odd_lower = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+    if (odd_lower) return (cp % 2 == 1) ? cp + 1 : cp;
+    return (cp % 2 == 0) ? cp + 1 : cp;
+  }
+  if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 0x20;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+  return cp;
+}
+
+// Punctuation and symbols that slugs drop (general punctuation, Latin-1
+// symbols, CJK and full-width punctuation).
+bool IsPunctuation(unsigned int cp) {
+  return (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x206F) ||
+         (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+         (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
+}
+
+}  // namespace
+
+std::string PercentDecode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
 std::string HeadingSlug(std::string_view text) {
   std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
+  for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
-      out.push_back(static_cast<char>(c));  // letters of other scripts are kept as they are
-    } else if (std::isalnum(c)) {
+      unsigned int cp = 0;
+      size_t len = DecodeUtf8(text, i, &cp);
+      if (!IsPunctuation(cp)) AppendCodePoint(&out, ToLower(cp));
+      i += len;
+      continue;
+    }
+    ++i;
+    if (std::isalnum(c)) {
       out.push_back(static_cast<char>(std::tolower(c)));
     } else if (c == ' ' || c == '-') {
       out.push_back('-');
@@ -335,9 +415,13 @@ MarkdownDoc ParseMarkdown(std::string_view text, const MarkdownLimits& limits) {
   MarkdownDoc doc;
   // Limits first: cmark-gfm must never see a line or a table it is slow on.
   size_t line_start = 0;
+  bool in_fence = false;
   for (size_t i = 0; i <= text.size(); ++i) {
     if (i == text.size() || text[i] == '\n') {
       std::string_view line = text.substr(line_start, i - line_start);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      std::string_view trimmed = line.substr(std::min(line.find_first_not_of(' '), line.size()));
+      if (trimmed.rfind("```", 0) == 0 || trimmed.rfind("~~~", 0) == 0) in_fence = !in_fence;
       if (line.size() > limits.max_line_bytes) {
         Finding f;
         f.rule = "docs-limit";
@@ -347,7 +431,7 @@ MarkdownDoc ParseMarkdown(std::string_view text, const MarkdownLimits& limits) {
         doc.findings.push_back(std::move(f));
         return doc;
       }
-      size_t pipes = static_cast<size_t>(std::count(line.begin(), line.end(), '|'));
+      size_t pipes = in_fence ? 0 : static_cast<size_t>(std::count(line.begin(), line.end(), '|'));
       if (pipes > limits.max_table_columns + 1) {
         Finding f;
         f.rule = "docs-limit";

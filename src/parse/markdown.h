@@ -88,6 +88,9 @@ MarkdownDoc ParseMarkdown(std::string_view text, const MarkdownLimits& limits = 
 // digits, '-' and '_' kept, spaces to '-', everything else dropped.
 std::string HeadingSlug(std::string_view text);
 
+// Decodes %XX escapes in a link target.
+std::string PercentDecode(std::string_view text);
+
 // Decodes HTML entities (&amp; &#233; &#x4E2D; and the common named ones).
 std::string DecodeEntities(std::string_view text);
 

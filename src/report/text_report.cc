@@ -17,6 +17,17 @@ const char* ColorOf(Severity s) {
   return "";
 }
 
+// East Asian wide characters take two terminal columns; the caret follows.
+bool IsWide(std::string_view utf8) {
+  if (utf8.size() < 3) return false;
+  unsigned int cp = utf8.size() == 3 ? ((utf8[0] & 0x0Fu) << 12) | ((utf8[1] & 0x3Fu) << 6) | (utf8[2] & 0x3Fu)
+                                     : ((utf8[0] & 0x07u) << 18) | ((utf8[1] & 0x3Fu) << 12) | ((utf8[2] & 0x3Fu) << 6) |
+                                           (utf8[3] & 0x3Fu);
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
 std::string Plural(size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
@@ -42,14 +53,16 @@ void WriteTextReport(const RunResult& result, const ReportOptions& options, std:
       const std::string& line = f.excerpt;
       while (col < f.column && i < line.size()) {
         unsigned char c = static_cast<unsigned char>(line[i]);
-        if ((c & 0xC0) != 0x80) {
-          if (col > 1 || i > 0) {
-          }
-          pad.push_back(c == '\t' ? '\t' : ' ');
-          ++col;
-        }
+        size_t start = i;
         ++i;
         while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+        if ((c & 0xC0) == 0x80) continue;
+        if (c == '\t') {
+          pad.push_back('\t');
+        } else {
+          pad.append(IsWide(std::string_view(line).substr(start, i - start)) ? 2 : 1, ' ');
+        }
+        ++col;
       }
       size_t span = f.length > 0 ? CountCodePoints(std::string_view(line).substr(std::min(i, line.size()),
                                                                                    std::min(f.length, line.size() - std::min(i, line.size()))))

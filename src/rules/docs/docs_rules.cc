@@ -94,6 +94,9 @@ void CheckDocsFrontMatter(const DocCheckInput& in, DocContext& ctx) {
     const FrontMatterEntry* e = doc.front_matter.Find(key);
     if (e == nullptr) {
       ctx.Report(kRule, at, 1, "front matter is missing the required key '" + key + "'");
+    } else if (!e->scalar) {
+      ctx.Report(kRule, e->key_offset, key.size(),
+                 "front matter key '" + key + "' must be a single value, not a list or a mapping");
     } else if (e->value.empty()) {
       ctx.Report(kRule, e->key_offset, key.size(), "front matter key '" + key + "' is empty");
     }
@@ -162,8 +165,8 @@ void CheckDocsRuleTable(const DocCheckInput& in, DocContext& ctx) {
   if (doc.rule_tables.size() != 4) {
     ctx.Report(kRule, doc.rule_tables.front().offset, 1,
                "found " + std::to_string(doc.rule_tables.size()) +
-                   " storefront rule tables; a lead-sharing page has 4 (Audience, Campaign, Listing, Leads), each "
-                   "with a Storefront column naming AppSource and Azure Marketplace");
+                   " storefront rule tables; a lead-sharing page has 4 (Audience, Campaign, Listing, Leads), each of "
+                   "exactly 2 columns whose first, Storefront, names AppSource and Azure Marketplace");
   }
   if (in.translation) return;  // translations are aligned with their source instead (l10n-table-shape)
   std::set<std::string> kinds;

@@ -44,12 +44,13 @@ bool Kept(std::string_view text, const std::string& term, const std::vector<std:
 
 // Replace a locale path segment (/en-us/, /hu-hu/) so localized URLs compare equal.
 std::string NormalizeUrl(std::string url) {
-  for (size_t i = 0; i + 7 <= url.size(); ++i) {
+  for (size_t i = 0; i + 6 <= url.size(); ++i) {
     if (url[i] != '/') continue;
     std::string_view seg(url.data() + i + 1, std::min<size_t>(6, url.size() - i - 1));
-    if (seg.size() >= 6 && std::isalpha(static_cast<unsigned char>(seg[0])) && std::isalpha(static_cast<unsigned char>(seg[1])) &&
-        seg[2] == '-' && std::isalpha(static_cast<unsigned char>(seg[3])) && std::isalpha(static_cast<unsigned char>(seg[4])) &&
-        seg[5] == '/') {
+    bool end = seg.size() == 5 || (seg.size() == 6 && (seg[5] == '/' || seg[5] == '?' || seg[5] == '#'));
+    if (seg.size() >= 5 && end && std::isalpha(static_cast<unsigned char>(seg[0])) &&
+        std::isalpha(static_cast<unsigned char>(seg[1])) && seg[2] == '-' &&
+        std::isalpha(static_cast<unsigned char>(seg[3])) && std::isalpha(static_cast<unsigned char>(seg[4]))) {
       url.replace(i + 1, 5, "{locale}");
     }
   }
@@ -70,14 +71,27 @@ void CheckL10nTableShape(const DocCheckInput& in, DocContext& ctx) {
   const auto& mine = in.doc->markdown.tables;
   const auto& theirs = in.compared->markdown.tables;
   if (mine.size() != theirs.size()) {
+    // Tables can no longer be paired by position: the count is the finding.
     size_t at = mine.empty() ? 0 : mine.back().offset;
     ctx.Report(kRule, at, 1,
                "the translation has " + std::to_string(mine.size()) + " table" + (mine.size() == 1 ? "" : "s") +
                    "; the source has " + std::to_string(theirs.size()) + Against(in));
+    return;
   }
+  auto columns = [](const MdTable& t) { return t.rows.empty() ? size_t{0} : t.rows.front().cells.size(); };
+  auto describe = [](const MdCell& c) {
+    return c.is_list ? "is an HTML list of " + std::to_string(c.items.size()) + (c.items.size() == 1 ? " item" : " items")
+                     : std::string("is plain text");
+  };
   for (size_t t = 0; t < std::min(mine.size(), theirs.size()); ++t) {
     const MdTable& a = mine[t];
     const MdTable& b = theirs[t];
+    if (columns(a) != columns(b)) {
+      ctx.Report(kRule, a.offset, 1,
+                 TableName(a, t) + " has " + std::to_string(columns(a)) + " columns; the source's has " +
+                     std::to_string(columns(b)) + Against(in));
+      continue;
+    }
     if (a.rows.size() != b.rows.size()) {
       ctx.Report(kRule, a.offset, 1,
                  TableName(a, t) + " has " + std::to_string(a.rows.size()) + " rows; the source's has " +
@@ -96,7 +110,11 @@ void CheckL10nTableShape(const DocCheckInput& in, DocContext& ctx) {
       for (size_t c = 0; c < ra.cells.size(); ++c) {
         const MdCell& ca = ra.cells[c];
         const MdCell& cb = rb.cells[c];
-        if (ca.is_list != cb.is_list || ca.items.size() != cb.items.size()) {
+        if (ca.is_list != cb.is_list) {
+          ctx.Report(kRule, ca.items.empty() ? ca.offset : ca.items.front().offset, 1,
+                     "cell " + Ordinal(c + 1) + " of row " + Ordinal(r + 1) + " of " + TableName(a, t) + " " + describe(ca) +
+                         "; the source's " + describe(cb) + Against(in));
+        } else if (ca.items.size() != cb.items.size()) {
           ctx.Report(kRule, ca.items.empty() ? ca.offset : ca.items.front().offset, 1,
                      "cell " + Ordinal(c + 1) + " of row " + Ordinal(r + 1) + " of " + TableName(a, t) + " lists " +
                          std::to_string(ca.items.size()) + " item" + (ca.items.size() == 1 ? "" : "s") +
@@ -132,10 +150,10 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
     return;
   }
   std::set<size_t> reported;
-  std::set<std::string> bad_renderings;
+  std::map<std::string, std::string> bad_renderings;  // rendering -> the product name it stands for
   auto flag = [&](const std::string& rendering, size_t offset, const std::string& term, Severity severity) {
     if (!reported.insert(offset).second) return;
-    bad_renderings.insert(rendering);
+    bad_renderings.emplace(rendering, term);
     ctx.ReportWithSeverity(kRule, severity, offset, rendering.size(),
                            "'" + rendering + "' translates or alters the product name '" + term +
                                "'; product names stay in English");
@@ -182,16 +200,12 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
     if (!term.empty() && !Kept(l.text, term, in.glossary)) flag(l.text, l.text_offset, term, Severity::kWarning);
   }
   // Prose: every other occurrence of a rendering already found in a table or heading.
+  const std::map<std::string, std::string> found = bad_renderings;
   for (const MdText& text : in.doc->markdown.prose) {
-    for (const std::string& bad : bad_renderings) {
+    for (const auto& [bad, term] : found) {
       if (bad.size() < 4) continue;
       for (size_t p = text.text.find(bad); p != std::string::npos; p = text.text.find(bad, p + bad.size())) {
-        std::string term;
-        for (const std::string& t : DoNotTranslateTerms()) {
-          if (bad.find(t) == std::string::npos) term = term.empty() ? t : term;
-        }
-        flag(bad, text.offset + p, ContainedTerm(bad).empty() ? std::string("Azure Marketplace") : ContainedTerm(bad),
-             Severity::kWarning);
+        flag(bad, text.offset + p, term, Severity::kWarning);
       }
     }
   }
@@ -206,7 +220,9 @@ void CheckL10nInconsistentTerm(const DocCheckInput& in, DocContext& ctx) {
   std::map<std::string, Seen> first;
   auto visit = [&](const DocTerm& term) {
     if (term.canonical.empty() || term.text.empty()) return;
-    auto [it, inserted] = first.emplace(term.canonical, Seen{term.text, term.offset});
+    // One source rendering should map to one translation; where the source
+    // itself varies ("Microsoft AppSource" / "AppSource") so may the translation.
+    auto [it, inserted] = first.emplace(term.canonical + '\x1f' + term.source_text, Seen{term.text, term.offset});
     if (inserted || it->second.text == term.text) return;
     LineCol lc = in.doc->file.Locate(it->second.offset);
     ctx.Report("l10n-inconsistent-term", term.offset, term.text.size(),
@@ -226,26 +242,29 @@ void CheckL10nAnchorParity(const DocCheckInput& in, DocContext& ctx) {
   std::vector<std::string> mine = HeadingAnchors(*in.doc);
   std::vector<std::string> theirs = HeadingAnchors(*in.compared);
   const auto& headings = in.doc->markdown.headings;
+  const bool same_count = mine.size() == theirs.size();
   for (size_t i = 0; i < mine.size(); ++i) {
     if (std::find(theirs.begin(), theirs.end(), mine[i]) != theirs.end()) continue;
-    std::string expected = i < theirs.size() ? "; the source's heading " + std::to_string(i + 1) + " has '" + theirs[i] + "'" : "";
-    ctx.Report("l10n-anchor-parity", headings[i].offset, 1,
-               "heading anchor '" + mine[i] + "' is not in the source" + expected +
-                   " (links to the English anchor break)" + Against(in));
+    std::string detail;
+    if (same_count) {
+      detail = "; the source's heading " + std::to_string(i + 1) + " has '" + theirs[i] + "' (links to the English anchor break)";
+    } else if (mine.size() > theirs.size()) {
+      detail = " (an extra heading: the source has " + std::to_string(theirs.size()) + ")";
+    }
+    ctx.Report("l10n-anchor-parity", headings[i].offset, 1, "heading anchor '" + mine[i] + "' is not in the source" + detail + Against(in));
   }
+  if (same_count) return;  // each changed anchor is reported once, above
   for (size_t i = 0; i < theirs.size(); ++i) {
     if (std::find(mine.begin(), mine.end(), theirs[i]) != mine.end()) continue;
     size_t at = i < headings.size() ? headings[i].offset : (headings.empty() ? 0 : headings.back().offset);
-    if (i < mine.size()) continue;  // reported above as a changed anchor
     ctx.Report("l10n-anchor-parity", at, 1, "the source's heading anchor '" + theirs[i] + "' is missing" + Against(in));
   }
 }
 
 void CheckL10nLinkParity(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation || in.compared == nullptr) return;
-  std::multiset<std::string> theirs;
-  for (const MdLink& l : in.compared->markdown.links) theirs.insert(NormalizeUrl(l.url));
-  std::multiset<std::string> mine;
+  std::multimap<std::string, std::string> theirs;  // normalized -> as the source writes it
+  for (const MdLink& l : in.compared->markdown.links) theirs.emplace(NormalizeUrl(l.url), l.url);
   for (const MdLink& l : in.doc->markdown.links) {
     std::string url = NormalizeUrl(l.url);
     auto it = theirs.find(url);
@@ -256,7 +275,7 @@ void CheckL10nLinkParity(const DocCheckInput& in, DocContext& ctx) {
     }
   }
   size_t at = in.doc->markdown.links.empty() ? 0 : in.doc->markdown.links.back().offset;
-  for (const std::string& missing : theirs) {
+  for (const auto& [normalized, missing] : theirs) {
     ctx.Report("l10n-link-parity", at, 1, "the source links to '" + missing + "'; the translation does not" + Against(in));
   }
 }
@@ -274,7 +293,7 @@ void CheckL10nStaleTranslation(const DocCheckInput& in, DocContext& ctx) {
 void CheckL10nSourceUnknown(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation || in.freshness != "unknown") return;
   const FrontMatterEntry* e = in.doc->front_matter.Find("ms.openlocfilehash");
-  if (e == nullptr) return;  // docs-front-matter reports the missing key
+  if (e == nullptr || e->value.empty()) return;  // docs-front-matter reports the missing key
   ctx.Report("l10n-source-unknown", e->value_offset, e->value.size(),
              "'ms.openlocfilehash' " + e->value.substr(0, 12) + " matches no available version of the source ('" +
                  in.current_source_path + "', SHA-1 " + in.current_source_hash.substr(0, 12) +
