@@ -302,15 +302,20 @@ TEST(Secrets, NoSecretValueInAnyOutput) {
         "username": "u", "password": ")" + secrets[1] + R"("},
       "tableLeadConfiguration": {"storageAccountConnectionString": "DefaultEndpointsProtocol=https;AccountName=UPPER;AccountKey=)" +
                                           secrets[0] + R"("}}}})"));
-  for (const char* format : {"text", "json"}) {
+  for (const char* format : {"text", "json", "sarif", "junit", "github", "markdown", "html"}) {
     auto r = RunBinary({"check", "--color", "always", "--format", format, f, g});
     EXPECT_EQ(r.exit_code, 1) << r.err;
-    EXPECT_NE(r.out.find("leads-plaintext-secret"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("leads-plaintext-secret"), std::string::npos) << format << r.out;
     for (const std::string& s : secrets) {
       EXPECT_EQ(r.out.find(s), std::string::npos) << format << " output leaks '" << s << "':\n" << r.out;
       EXPECT_EQ(r.err.find(s), std::string::npos) << r.err;
     }
   }
+  std::string baseline = dir.path() + "/baseline.json";
+  RunBinary({"check", "--write-baseline", baseline, f, g});
+  std::string written = testing::ReadFileOrEmpty(baseline);
+  EXPECT_FALSE(written.empty());
+  for (const std::string& s : secrets) EXPECT_EQ(written.find(s), std::string::npos) << "baseline leaks " << s;
 }
 
 }  // namespace

@@ -135,5 +135,41 @@ TEST_F(Pathological, LongSingleLineDoesNotFloodTheExcerpt) {
   EXPECT_LT(out.size(), 2000u) << out.substr(0, 300);
 }
 
+constexpr const char* kDocHead =
+    "---\ntitle: t\ndescription: d\nms.date: 01/02/2020\nms.topic: article\nms.contentlocale: hu-HU\n---\n\n";
+
+TEST_F(Pathological, MarkdownTableWithTenThousandColumns) {
+  std::string row = "|";
+  for (int i = 0; i < 10000; ++i) row += " a |";
+  std::string f = Write("wide.md", std::string(kDocHead) + row + "\n" + row + "\n");
+  std::string out = Check({f});
+  EXPECT_NE(out.find("wide.md:9:1: error: a table row with 10000 columns is wider than the limit of 256 columns; the "
+                     "document is not checked [docs-limit]"),
+            std::string::npos) << out.substr(0, 600);
+}
+
+TEST_F(Pathological, MarkdownNestedListsAndQuotes) {
+  std::string lists;
+  for (int i = 0; i < 5000; ++i) lists += std::string(static_cast<size_t>(i % 200) * 2, ' ') + "- item\n";
+  std::string quotes;
+  for (int i = 1; i <= 3000; ++i) quotes += std::string(static_cast<size_t>(i % 1000), '>') + " quote\n";
+  std::string a = Write("lists.md", std::string(kDocHead) + lists);
+  std::string b = Write("quotes.md", std::string(kDocHead) + quotes + "[x](./missing.md)\n");
+  std::string out = Check({a, b});
+  EXPECT_NE(out.find("quotes.md:3009:"), std::string::npos) << out.substr(0, 600);
+  EXPECT_NE(out.find("link target './missing.md' does not exist [docs-broken-link]"), std::string::npos);
+}
+
+TEST_F(Pathological, MarkdownLineOverTheLimitAndBinaryMarkdown) {
+  std::string f = Write("long.md", std::string(kDocHead) + std::string(70000, 'x') + "\n");
+  std::string g = Write("binary.md", std::string("\0\x01\x02---\n\xff\xfe", 9));
+  auto r = RunBinary({"check", "--color", "never", f, g});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("long.md:9:1: error: a line of 70000 bytes is longer than the limit of 65536 bytes; the document "
+                       "is not checked [docs-limit]"),
+            std::string::npos) << r.out.substr(0, 600);
+  EXPECT_NE(r.out.find("binary.md:1:1: error: the document has no YAML front matter"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace leadlint
