@@ -127,7 +127,7 @@ int CmdExtract(const std::string& path, const std::string& source_path, std::ost
 int Run(int argc, char** argv) { return Run(argc, argv, std::cout, std::cerr); }
 
 int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
-  CLI::App app{"leadlint: checks marketplace offer lead settings against storefront rules", "leadlint"};
+  CLI::App app{"leadlint: checks marketplace offer lead settings against storefront rules, and the localized docs that state those rules", "leadlint"};
   app.require_subcommand(1);
   app.footer(
       "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or configuration error, 3 internal "
@@ -155,7 +155,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   std::vector<std::string> docs_history;
   bool no_git_history = false;
 
-  CLI::App* check = app.add_subcommand("check", "check offer manifests (files and folders, recursive)");
+  CLI::App* check = app.add_subcommand("check", "check offer manifests and localized lead-sharing docs (files and folders, recursive)");
   check->add_option("paths", paths, "files or folders to check (default: the current folder)");
   check->add_option("-f,--format", formats,
                     "output format: text, json, sarif, junit, github, markdown, html (repeatable; pair each with --output)")
