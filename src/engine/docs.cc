@@ -358,22 +358,20 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       history_text.emplace(f, std::move(text));
     }
   }
-  std::map<std::string, std::unique_ptr<DocModel>> sources;
-  std::map<std::string, std::string> source_hash;
-  std::set<std::string> git_loaded;
-  for (const DocJob& j : doc_jobs) {
-    if (j.source.empty() || sources.count(j.source)) continue;
-    std::string text;
-    if (!ReadText(j.source, &text)) continue;
-    source_hash[j.source] = CrlfSha1(text);
-    auto model = BuildDocModel(j.source, std::move(text));
-    ExtractRuleTables(model.get(), nullptr);
-    sources[j.source] = std::move(model);
-    if (options.use_git_history && git_loaded.insert(j.source).second) {
-      for (auto& [label, version] : GitVersions(j.source)) {
-        std::string hash = CrlfSha1(version);
-        if (history.emplace(hash, label).second) history_text.emplace(label, std::move(version));
+  // Jobs are grouped by source so that a source (and its git history) is read
+  // once, held only while its translations are checked, then dropped: memory
+  // follows the largest doc set, not the size of the tree.
+  std::vector<std::vector<size_t>> groups;
+  {
+    std::map<std::string, size_t> group_of;
+    for (size_t i = 0; i < doc_jobs.size(); ++i) {
+      if (doc_jobs[i].source.empty()) {
+        groups.push_back({i});
+        continue;
       }
+      auto [it, inserted] = group_of.emplace(doc_jobs[i].source, groups.size());
+      if (inserted) groups.emplace_back();
+      groups[it->second].push_back(i);
     }
   }
 
@@ -418,7 +416,28 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
   std::vector<char> checked(doc_jobs.size(), 0);
   std::atomic<size_t> next{0};
   auto worker = [&]() {
-    for (size_t i = next++; i < doc_jobs.size(); i = next++) {
+    for (size_t g = next++; g < groups.size(); g = next++) {
+     // The group's source: its model, hash and older versions from git.
+     const std::string& source_path = doc_jobs[groups[g].front()].source;
+     std::unique_ptr<DocModel> source_model;
+     std::string source_sha1;
+     std::map<std::string, std::string> git_history;       // hash -> label
+     std::map<std::string, std::string> git_history_text;  // label -> text
+     if (!source_path.empty()) {
+       std::string source_text;
+       if (ReadText(source_path, &source_text)) {
+         source_sha1 = CrlfSha1(source_text);
+         source_model = BuildDocModel(source_path, std::move(source_text));
+         ExtractRuleTables(source_model.get(), nullptr);
+         if (options.use_git_history) {
+           for (auto& [label, version] : GitVersions(source_path)) {
+             std::string hash = CrlfSha1(version);
+             if (git_history.emplace(hash, label).second) git_history_text.emplace(label, std::move(version));
+           }
+         }
+       }
+     }
+     for (size_t i : groups[g]) {
       const DocJob& job = doc_jobs[i];
       std::string text;
       if (!ReadText(job.path, &text)) {
@@ -446,21 +465,30 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       if (s.locale.empty() && doc->english) s.locale = "en";
       s.role = job.translation ? "translation" : (job.standalone || job.source.empty()) && in.translation ? "translation" : "source";
       std::unique_ptr<DocModel> older;
-      auto src = sources.find(job.source);
-      if (job.translation && src != sources.end()) {
+      if (job.translation && source_model != nullptr) {
         s.source = job.source;
         in.current_source_path = job.source;
-        in.current_source_hash = source_hash[job.source];
+        in.current_source_hash = source_sha1;
         const FrontMatterEntry* e = doc->front_matter.Find("ms.openlocfilehash");
         std::string claimed_hash = e != nullptr ? e->value : "";
         for (char& c : claimed_hash) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        in.compared = src->second.get();
+        in.compared = source_model.get();
+        // An older version from the history folders, else from git.
+        std::string version_label;
+        std::string version_text;
+        if (auto h = history.find(claimed_hash); h != history.end()) {
+          version_label = h->second;
+          version_text = history_text.at(h->second);
+        } else if (auto gh = git_history.find(claimed_hash); gh != git_history.end()) {
+          version_label = gh->second;
+          version_text = git_history_text.at(gh->second);
+        }
         if (!claimed_hash.empty() && claimed_hash == in.current_source_hash) {
           in.freshness = "fresh";
-        } else if (auto h = history.find(claimed_hash); !claimed_hash.empty() && h != history.end()) {
+        } else if (!claimed_hash.empty() && !version_label.empty()) {
           in.freshness = "outdated";
-          in.translated_from = h->second;
-          older = BuildDocModel(h->second, history_text[h->second]);
+          in.translated_from = version_label;
+          older = BuildDocModel(version_label, std::move(version_text));
           ExtractRuleTables(older.get(), nullptr);
           in.compared = older.get();
           in.compared_is_current = false;
@@ -475,7 +503,7 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       }
       s.rule_tables = static_cast<int>(doc->rule_tables.size());
       if (!in.translation && doc->english && doc->rule_tables.size() == 4) source_tables[i] = doc->rule_tables;
-      if (auto g = options.glossary.find(doc->locale); g != options.glossary.end()) in.glossary = g->second;
+      if (auto gl = options.glossary.find(doc->locale); gl != options.glossary.end()) in.glossary = gl->second;
       std::map<std::string, LinkTarget> links = resolve_links(*doc);
       in.links = &links;
       DocContext ctx(*doc, &findings[i]);
@@ -493,10 +521,11 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
         ctx.ReportWithSeverity(f.rule, f.severity, f.offset, 4, f.message);
       }
       ApplyMdSuppressions(doc->file, &sups, &findings[i], only_rules);
+     }
     }
   };
   int n = std::max(1, std::min<int>(jobs > 0 ? jobs : static_cast<int>(std::thread::hardware_concurrency()),
-                                    static_cast<int>(doc_jobs.size())));
+                                    static_cast<int>(groups.size())));
   if (n <= 1) {
     worker();
   } else {
