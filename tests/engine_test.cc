@@ -108,11 +108,10 @@ TEST(Cli, ExitCodes) {
 
 TEST(Cli, NoteDoesNotFailUnlessAsked) {
   TempDir dir;
-  // A Product Ingestion VM without a test-drive resource: whether a CRM is needed is undetermined.
-  std::string pi = dir.Write("pi.json", R"({"$schema": "https://product-ingestion.azureedge.net/schema/configure/2022-03-01-preview2",
- "resources": [
-  {"$schema": "https://product-ingestion.azureedge.net/schema/product/2022-03-01-preview2", "id": "product/abc", "type": "azureVirtualMachine"},
-  {"$schema": "https://product-ingestion.azureedge.net/schema/customer-leads/2022-03-01-preview2", "product": "product/abc", "leadDestination": "none"}]})");
+  // A SaaS offer on Azure Marketplace whose listing option is not stated: whether a CRM is needed is undetermined.
+  std::string pi = dir.Write("saas.json", R"({"$schema": "https://leadlint.dev/schemas/manifest-v1.schema.json",
+ "offer": {"id": "saas", "type": "softwareAsAService", "listings": [{"storefront": "azure-marketplace"}],
+           "leads": {"leadDestination": "none"}}})");
   auto r = RunBinary({"check", "--color", "never", pi});
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("[leads-undetermined]"), std::string::npos) << r.out;

@@ -237,6 +237,9 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
       }
     }
     offer.is_product_only = true;
+    // A configure document states a test drive with a test-drive resource (here
+    // or in another file of the run); without one, there is no test drive.
+    offer.test_drive = false;
     offer.leads.object_place = offer.type_place;
     offer.leads.destination_place = offer.type_place;
     AddPiListings(&offer);
@@ -561,7 +564,9 @@ ManifestDoc NormalizeManifest(const std::string& path, const JsonNode& root) {
   doc.root = &root;
   if (!root.is_object()) return doc;
   std::string_view schema = root.StringAt("$schema");
-  if (schema.find(kV1Schema) != std::string_view::npos) {
+  const bool v1_schema = schema.find(kV1Schema) != std::string_view::npos ||
+                         (schema.size() >= 23 && schema.substr(schema.size() - 23) == "manifest-v1.schema.json");
+  if (v1_schema) {
     NormalizeV1(root, &doc, path);
   } else if (schema.find(kPiHost) != std::string_view::npos) {
     NormalizeProductIngestion(root, &doc, path);
