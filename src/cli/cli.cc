@@ -312,6 +312,18 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       err << "leadlint: --docs-source '" << options.docs.source << "' does not exist\n";
       return kExitUsage;
     }
+    if (options.docs.source.empty() && !options.docs.translations.empty()) {
+      err << "leadlint: --docs-translations needs --docs-source (the English source they translate)\n";
+      return kExitUsage;
+    }
+    for (const auto* list : {&options.docs.translations, &options.docs.history}) {
+      for (const std::string& p : *list) {
+        if (!std::filesystem::exists(p)) {
+          err << "leadlint: '" << p << "' (--docs-translations or --docs-history) does not exist\n";
+          return kExitUsage;
+        }
+      }
+    }
     if (!docs_source.empty() && paths.empty()) options.paths.clear();
     options.discover.use_gitignore = !no_gitignore;
     options.stdin_name = stdin_filename;

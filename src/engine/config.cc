@@ -114,8 +114,15 @@ bool LoadConfigText(const std::string& path, std::string text, Config* config, s
       if (ParseIgnoreLine(item.text, &p)) config->ignore.push_back(p);
     }
   }
+  // Paths are relative to the config's folder; shown relative to the working
+  // directory when they are under it, as paths found by walking are.
   auto resolve = [&](const std::string& p) {
-    return fs::path(p).is_absolute() ? p : (fs::path(config->base_dir) / p).lexically_normal().generic_string();
+    std::string abs = fs::path(p).is_absolute() ? p : (fs::path(config->base_dir) / p).lexically_normal().generic_string();
+    std::error_code ec;
+    fs::path rel = fs::path(abs).lexically_relative(fs::current_path(ec));
+    std::string r = rel.generic_string();
+    if (!ec && !r.empty() && r.rfind("..", 0) != 0) return r;
+    return abs;
   };
   if (const JsonNode* docs = root.Find("docs")) {
     if (std::string_view s = docs->StringAt("source"); !s.empty()) config->docs_source = resolve(std::string(s));

@@ -30,7 +30,7 @@ bool ReadText(const std::string& path, std::string* out) {
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) return false;
   auto size = fs::file_size(path, ec);
-  if (ec || size > kMaxDocBytes) return false;
+  if (ec || size > (64u << 20)) return false;
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
   std::ostringstream s;
@@ -172,9 +172,11 @@ std::vector<MdSuppression> ParseMdSuppressions(const SourceFile& file, std::vect
     std::string directive;
     words >> directive;
     std::vector<std::string> rules;
+    size_t named = 0;
     for (std::string w; words >> w;) {
       if (!w.empty() && w.back() == ',') w.pop_back();
       if (w.empty()) continue;
+      ++named;
       if (FindRule(w) == nullptr) {
         Finding f;
         f.rule = "docs-unused-suppression";
@@ -189,6 +191,8 @@ std::vector<MdSuppression> ParseMdSuppressions(const SourceFile& file, std::vect
       }
       rules.push_back(w);
     }
+    // Only unknown ids: suppress nothing rather than everything.
+    if (named > 0 && rules.empty()) continue;
     int line = file.Locate(p).line;
     int end_line = file.Locate(end).line;
     if (directive == "leadlint-disable-next-line") {
@@ -222,7 +226,8 @@ std::vector<MdSuppression> ParseMdSuppressions(const SourceFile& file, std::vect
 }
 
 void ApplyMdSuppressions(const SourceFile& file, std::vector<MdSuppression>* sups, std::vector<Finding>* findings,
-                         const std::set<std::string>& only_rules) {
+                         const std::set<std::string>& only_rules, const std::set<std::string>& off_rules,
+                         int* suppressed) {
   if (sups->empty()) return;
   std::vector<Finding> kept;
   for (Finding& f : *findings) {
@@ -234,13 +239,17 @@ void ApplyMdSuppressions(const SourceFile& file, std::vector<MdSuppression>* sup
         hidden = true;
       }
     }
-    if (!hidden) kept.push_back(std::move(f));
+    if (hidden) {
+      ++*suppressed;
+    } else {
+      kept.push_back(std::move(f));
+    }
   }
   *findings = std::move(kept);
   for (const MdSuppression& s : *sups) {
     if (s.used) continue;
     bool relevant = s.rules.empty() ? only_rules.empty() : false;
-    for (const std::string& r : s.rules) relevant = relevant || Enabled(only_rules, r);
+    for (const std::string& r : s.rules) relevant = relevant || (Enabled(only_rules, r) && off_rules.count(r) == 0);
     if (!relevant || !Enabled(only_rules, "docs-unused-suppression")) continue;
     Finding f;
     f.rule = "docs-unused-suppression";
@@ -326,13 +335,24 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       }
     }
   }
-  // 2. Markdown met on the command line or while walking.
+  // 2. Markdown met on the command line or while walking (older versions in a
+  // history folder are versions, not docs to check).
+  std::set<std::string> absolute_claimed;
+  for (const std::string& c : claimed) absolute_claimed.insert(AbsolutePath(c));
+  std::vector<std::string> history_roots;
+  for (const std::string& h : options.history) history_roots.push_back(AbsolutePath(h) + "/");
   for (const InputFile& f : markdown) {
-    if (!claimed.insert(f.path).second) continue;
+    std::string abs = AbsolutePath(f.path);
+    bool in_history = false;
+    for (const std::string& root : history_roots) in_history = in_history || abs.rfind(root, 0) == 0;
+    if (in_history && !f.explicit_path) continue;
+    if (!absolute_claimed.insert(abs).second || !claimed.insert(f.path).second) continue;
     std::string src = SourceTreePath(f.path);
     if (!src.empty() && fs::exists(src, ec)) {
       doc_jobs.push_back({f.path, true, src, false});
-      if (claimed.insert(src).second) doc_jobs.push_back({src, false, "", false});
+      if (claimed.insert(src).second && absolute_claimed.insert(AbsolutePath(src)).second) {
+        doc_jobs.push_back({src, false, "", false});
+      }
     } else {
       doc_jobs.push_back({f.path, false, "", !f.explicit_path});
     }
@@ -410,8 +430,8 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
   };
 
   // 5. Check every doc (in parallel; results are gathered in order).
-  std::vector<std::vector<RuleTable>> source_tables(doc_jobs.size());
   std::vector<std::vector<Finding>> findings(doc_jobs.size());
+  std::vector<int> suppressed_counts(doc_jobs.size(), 0);
   std::vector<DocSummary> summaries(doc_jobs.size());
   std::vector<char> checked(doc_jobs.size(), 0);
   std::atomic<size_t> next{0};
@@ -440,6 +460,20 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
      for (size_t i : groups[g]) {
       const DocJob& job = doc_jobs[i];
       std::string text;
+      std::error_code size_ec;
+      auto bytes = fs::file_size(job.path, size_ec);
+      if (!size_ec && bytes > options.max_file_bytes) {
+        Finding f;
+        f.rule = "docs-limit";
+        f.path = job.path;
+        f.line = 1;
+        f.column = 1;
+        f.message = "the file is " + std::to_string(bytes) + " bytes, larger than the limit of " +
+                    std::to_string(options.max_file_bytes) + " bytes; it was not checked";
+        if (Enabled(only_rules, f.rule)) findings[i].push_back(std::move(f));
+        checked[i] = 1;
+        continue;
+      }
       if (!ReadText(job.path, &text)) {
         Finding f;
         f.rule = "manifest-unreadable";
@@ -502,7 +536,6 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
         ExtractRuleTables(doc.get(), nullptr);
       }
       s.rule_tables = static_cast<int>(doc->rule_tables.size());
-      if (!in.translation && doc->english && doc->rule_tables.size() == 4) source_tables[i] = doc->rule_tables;
       if (auto gl = options.glossary.find(doc->locale); gl != options.glossary.end()) in.glossary = gl->second;
       std::map<std::string, LinkTarget> links = resolve_links(*doc);
       in.links = &links;
@@ -520,7 +553,7 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
         if (!Enabled(only_rules, f.rule)) continue;
         ctx.ReportWithSeverity(f.rule, f.severity, f.offset, 4, f.message);
       }
-      ApplyMdSuppressions(doc->file, &sups, &findings[i], only_rules);
+      ApplyMdSuppressions(doc->file, &sups, &findings[i], only_rules, options.off_rules, &suppressed_counts[i]);
      }
     }
   };
@@ -540,20 +573,27 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       continue;
     }
     ++result.files_checked;
+    result.suppressed += suppressed_counts[i];
     for (Finding& f : findings[i]) result.findings.push_back(std::move(f));
     if (!summaries[i].path.empty()) result.docs.push_back(std::move(summaries[i]));
   }
   std::sort(result.docs.begin(), result.docs.end(), [](const DocSummary& a, const DocSummary& b) { return a.path < b.path; });
 
-  // 6. Storefront rules from the English source.
-  for (size_t i = 0; i < doc_jobs.size(); ++i) {
-    if (source_tables[i].size() != 4) continue;
-    const std::string& path = doc_jobs[i].path;
-    if (options.source.empty() || (path != options.source && fs::path(path).lexically_relative(options.source).empty())) continue;
+  // 6. Storefront rules from the configured doc set's English source (read
+  // here, whatever shard holds its job): the first page with all four tables.
+  std::vector<std::string> candidates;
+  if (!options.source.empty()) candidates = MarkdownUnder(options.source);
+  for (const std::string& path : candidates) {
+    std::string text;
+    if (!ReadText(path, &text)) continue;
+    auto model = BuildDocModel(path, std::move(text));
+    if (!model->english) continue;
+    ExtractRuleTables(model.get(), nullptr);
+    if (model->rule_tables.size() != 4) continue;
     StorefrontRules rules;
     rules.appsource = {};
     rules.azure_marketplace = {};
-    for (const RuleTable& t : source_tables[i]) {
+    for (const RuleTable& t : model->rule_tables) {
       if (t.kind != "listing" && t.kind != "leads") continue;
       for (const RuleTableRow& row : t.rows) {
         StorefrontTerms* terms = row.storefront.canonical == "appsource"           ? &rules.appsource

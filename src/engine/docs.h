@@ -21,6 +21,8 @@ struct DocSetOptions {
   std::vector<std::string> history;        // folders (or files) holding older source versions
   std::map<std::string, std::vector<std::string>> glossary;  // lower-case locale -> accepted renderings
   bool use_git_history = true;             // older versions from `git log` of the source
+  std::set<std::string> off_rules;         // turned off in leadlint.json (suppressions of them are not judged)
+  size_t max_file_bytes = 8u << 20;
 };
 
 struct DocSummary {
@@ -39,6 +41,7 @@ struct DocsResult {
   std::optional<StorefrontRules> storefront_rules;  // from the first English source with all four tables
   int files_checked = 0;
   int files_skipped = 0;
+  int suppressed = 0;  // findings hidden by leadlint-disable comments
   std::vector<std::string> skipped;
 };
 

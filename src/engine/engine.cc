@@ -260,8 +260,19 @@ RunResult RunCheck(const RunOptions& options) {
     }
     discovery.files = std::move(mine);
   }
+  auto in_my_shard = [&](const std::string& path) {
+    if (options.shard_count <= 1) return true;
+    return ShardOf(std::filesystem::path(path).parent_path().generic_string(), options.shard_count) == options.shard_index;
+  };
   for (Finding& f : discovery.findings) {
-    if (Enabled(options, f.rule)) result.findings.push_back(std::move(f));
+    if (Enabled(options, f.rule) && in_my_shard(f.path)) result.findings.push_back(std::move(f));
+  }
+  {
+    std::vector<std::string> ignored;
+    for (std::string& p : discovery.ignored) {
+      if (in_my_shard(p)) ignored.push_back(std::move(p));
+    }
+    discovery.ignored = std::move(ignored);
   }
 
   const size_t n = discovery.files.size();
@@ -337,10 +348,16 @@ RunResult RunCheck(const RunOptions& options) {
   // set's English source supplies the storefront rules for the offers below.
   StorefrontRules storefront_rules = options.storefront_rules;
   if (!discovery.markdown.empty() || !options.docs.source.empty()) {
-    DocsResult docs = RunDocs(options.docs, discovery.markdown, options.profile, options.only_rules, options.jobs,
+    DocSetOptions doc_options = options.docs;
+    doc_options.max_file_bytes = options.limits.max_file_bytes;
+    for (const auto& [rule, severity] : options.rule_overrides) {
+      if (!severity) doc_options.off_rules.insert(rule);
+    }
+    DocsResult docs = RunDocs(doc_options, discovery.markdown, options.profile, options.only_rules, options.jobs,
                               options.shard_index, options.shard_count);
     for (Finding& f : docs.findings) result.findings.push_back(std::move(f));
     result.files_checked += docs.files_checked;
+    result.suppressed += docs.suppressed;
     for (std::string& s : docs.skipped) {
       ++result.files_skipped;
       result.skipped.push_back(std::move(s));

@@ -413,6 +413,28 @@ std::string DecodeEntities(std::string_view s) {
 
 MarkdownDoc ParseMarkdown(std::string_view text, const MarkdownLimits& limits) {
   MarkdownDoc doc;
+  std::string body(text);
+  size_t start = body.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  // Front matter: a first line '---' and a closing '---' line.
+  size_t first_end = body.find('\n', start);
+  if (first_end != std::string::npos && IsFence(std::string_view(body).substr(start, first_end - start))) {
+    size_t p = first_end + 1;
+    while (p < body.size()) {
+      size_t e = body.find('\n', p);
+      if (e == std::string::npos) e = body.size();
+      if (IsFence(std::string_view(body).substr(p, e - p))) {
+        doc.has_front_matter = true;
+        doc.front_matter = body.substr(first_end + 1, p - first_end - 1);
+        doc.front_matter_offset = first_end + 1;
+        // Blank the block (keeping line breaks) so cmark-gfm positions stay true.
+        for (size_t k = start; k < std::min(e, body.size()); ++k) {
+          if (body[k] != '\n' && body[k] != '\r') body[k] = ' ';
+        }
+        break;
+      }
+      p = e + 1;
+    }
+  }
   // Limits first: cmark-gfm must never see a line or a table it is slow on.
   size_t line_start = 0;
   bool in_fence = false;
@@ -445,28 +467,6 @@ MarkdownDoc ParseMarkdown(std::string_view text, const MarkdownLimits& limits) {
     }
   }
 
-  std::string body(text);
-  size_t start = body.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-  // Front matter: a first line '---' and a closing '---' line.
-  size_t first_end = body.find('\n', start);
-  if (first_end != std::string::npos && IsFence(std::string_view(body).substr(start, first_end - start))) {
-    size_t p = first_end + 1;
-    while (p < body.size()) {
-      size_t e = body.find('\n', p);
-      if (e == std::string::npos) e = body.size();
-      if (IsFence(std::string_view(body).substr(p, e - p))) {
-        doc.has_front_matter = true;
-        doc.front_matter = body.substr(first_end + 1, p - first_end - 1);
-        doc.front_matter_offset = first_end + 1;
-        // Blank the block (keeping line breaks) so cmark-gfm positions stay true.
-        for (size_t k = start; k < std::min(e, body.size()); ++k) {
-          if (body[k] != '\n' && body[k] != '\r') body[k] = ' ';
-        }
-        break;
-      }
-      p = e + 1;
-    }
-  }
   if (start == 3) body[0] = body[1] = body[2] = ' ';
 
   static std::once_flag once;

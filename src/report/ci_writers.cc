@@ -84,8 +84,12 @@ void WriteJunitReport(const RunResult& result, const ReportOptions& options, std
   size_t tests = 0;
   size_t failures = 0;
   std::string body;
+  static const char* kDocFamilies[] = {"docs", "l10n"};
   for (const std::string& file : files) {
-    for (const char* family : kFamilies) {
+    const bool markdown = (file.size() > 3 && file.substr(file.size() - 3) == ".md") ||
+                          (file.size() > 9 && file.substr(file.size() - 9) == ".markdown");
+    const auto& families = markdown ? kDocFamilies : kFamilies;
+    for (const char* family : families) {
       ++tests;
       auto it = groups.find({file, family});
       body += "    <testcase classname=\"" + XmlEscape(file) + "\" name=\"" + family + "\" file=\"" + XmlEscape(file) +

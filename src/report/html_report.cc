@@ -186,7 +186,7 @@ void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std:
   out << "</section>\n";
   if (!result.skipped.empty()) {
     out << "<section id=\"skipped\"><h2>Skipped (" << result.skipped.size() << ")</h2><p class=\"muted\">"
-        << "JSON files that are not offer manifests, or that an ignore pattern excludes.</p><ul>";
+        << "Files that are neither offer manifests nor docs, or that an ignore pattern excludes.</p><ul>";
     for (const std::string& s : result.skipped) out << "<li class=\"loc\">" << Html(s) << "</li>";
     out << "</ul></section>\n";
   }

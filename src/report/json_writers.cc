@@ -230,7 +230,7 @@ void WriteExtractJson(const DocModel& doc, std::ostream& out) {
   };
   ordered_json root;
   root["path"] = doc.path;
-  root["locale"] = doc.locale_written.empty() ? doc.locale : doc.locale_written;
+  root["locale"] = !doc.locale_written.empty() ? doc.locale_written : !doc.locale.empty() ? doc.locale : "en";
   root["alignedWith"] = doc.aligned_with;
   ordered_json tables = ordered_json::array();
   for (const RuleTable& t : doc.rule_tables) {

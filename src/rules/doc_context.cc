@@ -28,7 +28,7 @@ void DocContext::ReportWithSeverity(std::string_view rule, Severity severity, si
       if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) c = '?';
     }
   }
-  f.message = std::move(message);
+  f.message = RedactSecrets(message);
   out_->push_back(std::move(f));
 }
 
