@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -396,6 +397,8 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
   }
 
   // 4. Link targets of every doc (I/O here, so that rules stay pure).
+  std::mutex target_cache_mutex;
+  std::map<std::string, LinkTarget> target_cache;
   auto resolve_links = [&](const DocModel& doc) {
     std::map<std::string, LinkTarget> links;
     fs::path dir = fs::path(doc.path).parent_path();
@@ -410,8 +413,17 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       std::string target = url.substr(0, url.find('#'));
       if (size_t q = target.find('?'); q != std::string::npos) target.resize(q);
       if (target.empty() || links.count(target)) continue;
-      LinkTarget lt;
       fs::path p = (dir / PercentDecode(target)).lexically_normal();
+      const std::string key = p.generic_string();
+      {
+        std::lock_guard<std::mutex> lock(target_cache_mutex);
+        auto cached = target_cache.find(key);
+        if (cached != target_cache.end()) {
+          links.emplace(target, cached->second);
+          continue;
+        }
+      }
+      LinkTarget lt;
       std::error_code e;
       lt.exists = fs::exists(p, e);
       std::string ext = p.extension().string();
@@ -423,6 +435,11 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
           for (const MdHeading& h : md.headings) lt.anchors.push_back(h.slug);
           for (const std::string& a : md.html_anchors) lt.anchors.push_back(a);
         }
+      }
+      {
+        // Each target is read once per run, however many docs link to it.
+        std::lock_guard<std::mutex> lock(target_cache_mutex);
+        target_cache.emplace(key, lt);
       }
       links.emplace(target, std::move(lt));
     }
@@ -443,18 +460,14 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
      std::string source_sha1;
      std::map<std::string, std::string> git_history;       // hash -> label
      std::map<std::string, std::string> git_history_text;  // label -> text
+     bool git_loaded = false;
      if (!source_path.empty()) {
        std::string source_text;
        if (ReadText(source_path, &source_text)) {
          source_sha1 = CrlfSha1(source_text);
          source_model = BuildDocModel(source_path, std::move(source_text));
          ExtractRuleTables(source_model.get(), nullptr);
-         if (options.use_git_history) {
-           for (auto& [label, version] : GitVersions(source_path)) {
-             std::string hash = CrlfSha1(version);
-             if (git_history.emplace(hash, label).second) git_history_text.emplace(label, std::move(version));
-           }
-         }
+
        }
      }
      for (size_t i : groups[g]) {
@@ -513,6 +526,17 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
         if (auto h = history.find(claimed_hash); h != history.end()) {
           version_label = h->second;
           version_text = history_text.at(h->second);
+        } else if (claimed_hash != in.current_source_hash && !claimed_hash.empty() && options.use_git_history &&
+                   !git_loaded) {
+          // Git is asked only when a translation matches neither the current
+          // source nor a history folder: once per source, then cached.
+          git_loaded = true;
+          for (auto& [label, version] : GitVersions(source_path)) {
+            std::string hash = CrlfSha1(version);
+            if (git_history.emplace(hash, label).second) git_history_text.emplace(label, std::move(version));
+          }
+        }
+        if (!version_label.empty()) {
         } else if (auto gh = git_history.find(claimed_hash); gh != git_history.end()) {
           version_label = gh->second;
           version_text = git_history_text.at(gh->second);

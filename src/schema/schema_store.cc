@@ -438,7 +438,8 @@ std::vector<SchemaIssue> ValidateAgainstSchema(SchemaId id, const JsonNode& root
     try {
       const Compiled& compiled = Store::Get().For(id, destination);
       json instance = ToNlohmann(root, max_regex_input);
-      valijson::Validator validator;
+      // One validator per thread: it caches compiled regular expressions by pattern.
+      thread_local valijson::Validator validator;
       valijson::ValidationResults results;
       valijson::adapters::NlohmannJsonAdapter adapter(instance);
       validator.validate(compiled.schema, adapter, &results);
