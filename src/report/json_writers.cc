@@ -13,55 +13,86 @@
 
 namespace leadlint {
 
+namespace {
+
+// Writes `items` as the value of a top-level key, one element at a time, with
+// exactly the layout nlohmann's dump(2) gives the whole document: a report of
+// 100,000 offers never exists as one DOM.
+template <typename T, typename ToJson>
+void StreamArray(std::ostream& out, const char* key, const std::vector<T>& items, ToJson to_json, bool last) {
+  out << "  \"" << key << "\": [";
+  if (items.empty()) {
+    out << "]" << (last ? "\n" : ",\n");
+    return;
+  }
+  out << "\n";
+  for (size_t i = 0; i < items.size(); ++i) {
+    std::string text = to_json(items[i]).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    out << "    ";
+    for (char c : text) {
+      out << c;
+      if (c == '\n') out << "    ";
+    }
+    out << (i + 1 < items.size() ? ",\n" : "\n");
+  }
+  out << "  ]" << (last ? "\n" : ",\n");
+}
+
+void StreamValue(std::ostream& out, const char* key, const nlohmann::ordered_json& value) {
+  std::string text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  out << "  \"" << key << "\": ";
+  for (char c : text) {
+    out << c;
+    if (c == '\n') out << "  ";
+  }
+  out << ",\n";
+}
+
+}  // namespace
+
 void WriteJsonReport(const RunResult& result, const ReportOptions& options, std::ostream& out) {
   using nlohmann::ordered_json;
-  ordered_json doc;
-  doc["$schema"] = "https://leadlint.dev/schemas/report.schema.json";
-  doc["tool"] = {{"name", "leadlint"}, {"version", options.version}};
-  doc["profile"] = options.profile;
   size_t counts[3] = {0, 0, 0};
   for (const Finding& f : result.findings) ++counts[static_cast<int>(f.severity)];
-  doc["summary"] = {{"filesChecked", result.files_checked},
-                    {"filesSkipped", result.files_skipped},
-                    {"errors", counts[2]},
-                    {"warnings", counts[1]},
-                    {"notes", counts[0]}};
-  doc["skipped"] = result.skipped;
-  ordered_json offers = ordered_json::array();
-  for (const OfferSummary& o : result.offers) {
-    offers.push_back({{"path", o.path},
-                      {"line", o.line},
-                      {"column", o.column},
-                      {"name", o.name},
-                      {"format", o.format},
-                      {"type", o.type},
-                      {"storefronts", o.storefronts},
-                      {"storefrontsAssumed", o.storefronts_assumed},
-                      {"leadDestination", o.destination.empty() ? ordered_json(nullptr) : ordered_json(o.destination)},
-                      {"verdict", o.verdict}});
-  }
-  doc["offers"] = std::move(offers);
-  ordered_json docs = ordered_json::array();
-  for (const DocSummary& d : result.docs) {
+  out << "{\n";
+  StreamValue(out, "$schema", "https://leadlint.dev/schemas/report.schema.json");
+  StreamValue(out, "tool", ordered_json{{"name", "leadlint"}, {"version", options.version}});
+  StreamValue(out, "profile", options.profile);
+  StreamValue(out, "summary", ordered_json{{"filesChecked", result.files_checked},
+                                           {"filesSkipped", result.files_skipped},
+                                           {"errors", counts[2]},
+                                           {"warnings", counts[1]},
+                                           {"notes", counts[0]}});
+  StreamArray(out, "skipped", result.skipped, [](const std::string& s) { return ordered_json(s); }, false);
+  StreamArray(out, "offers", result.offers, [](const OfferSummary& o) {
+    return ordered_json{{"path", o.path},
+                        {"line", o.line},
+                        {"column", o.column},
+                        {"name", o.name},
+                        {"format", o.format},
+                        {"type", o.type},
+                        {"storefronts", o.storefronts},
+                        {"storefrontsAssumed", o.storefronts_assumed},
+                        {"leadDestination", o.destination.empty() ? ordered_json(nullptr) : ordered_json(o.destination)},
+                        {"verdict", o.verdict}};
+  }, false);
+  StreamArray(out, "docs", result.docs, [](const DocSummary& d) {
     ordered_json j = {{"path", d.path}, {"locale", d.locale}, {"role", d.role}, {"ruleTables", d.rule_tables}};
     j["source"] = d.source.empty() ? ordered_json(nullptr) : ordered_json(d.source);
     j["freshness"] = d.freshness.empty() ? ordered_json(nullptr) : ordered_json(d.freshness);
     j["translatedFrom"] = d.translated_from.empty() ? ordered_json(nullptr) : ordered_json(d.translated_from);
-    docs.push_back(std::move(j));
-  }
-  doc["docs"] = std::move(docs);
-  doc["storefrontRules"] = result.storefront_rules_source;
-  ordered_json findings = ordered_json::array();
-  for (const Finding& f : result.findings) {
-    findings.push_back({{"rule", f.rule},
+    return j;
+  }, false);
+  StreamValue(out, "storefrontRules", result.storefront_rules_source);
+  StreamArray(out, "findings", result.findings, [](const Finding& f) {
+    return ordered_json{{"rule", f.rule},
                         {"severity", std::string(SeverityName(f.severity))},
                         {"path", f.path},
                         {"line", f.line},
                         {"column", f.column},
-                        {"message", f.message}});
-  }
-  doc["findings"] = std::move(findings);
-  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+                        {"message", f.message}};
+  }, true);
+  out << "}\n";
 }
 
 }  // namespace leadlint
