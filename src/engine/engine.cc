@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <thread>
+#include <tuple>
 
 #include "base/secret_text.h"
 #include "load/discover.h"
@@ -239,6 +240,66 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
   return outcome;
 }
 
+// Applies the storefront and profile rules to one offer; returns its summary
+// for the reports and appends its findings (with excerpts) to `out`.
+OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const StorefrontRules& storefront_rules,
+                         std::vector<Finding>* out) {
+  std::vector<Finding> offer_findings;
+  OfferContext ctx(options.profile, storefront_rules, &offer_findings);
+  for (const RuleInfo& rule : AllRules()) {
+    if (rule.offer_check != nullptr && Enabled(options, rule.id)) rule.offer_check(offer, ctx);
+  }
+  OfferSummary summary;
+  summary.path = offer.path;
+  summary.name = offer.name;
+  summary.format = std::string(ManifestFormatName(offer.format));
+  summary.type = offer.type == OfferType::kUnknown ? offer.type_written : std::string(OfferTypeId(offer.type));
+  for (const Listing& l : offer.listings) {
+    summary.storefronts.emplace_back(StorefrontId(l.storefront));
+    summary.storefronts_assumed = summary.storefronts_assumed || l.assumed;
+    ListingSummary ls;
+    ls.storefront = std::string(StorefrontId(l.storefront));
+    ls.kind = ListingKind(offer.type, l.storefront, l.option);
+    ls.assumed = l.assumed;
+    const StorefrontTerms& terms = storefront_rules.For(l.storefront);
+    if (!SoldOn(offer.type, l.storefront)) {
+      ls.requirement = "not sold here";
+    } else if (terms.listing.count(ls.kind) == 0) {
+      ls.requirement = "produces no leads";
+    } else if (terms.leads.count("your-crm") != 0) {
+      ls.requirement = "your CRM";
+    } else if (terms.leads.count("azure-marketplace") != 0) {
+      ls.requirement = "marketplace keeps leads";
+    }
+    summary.listings.push_back(std::move(ls));
+  }
+  {
+    Requirement req = EvaluateRequirement(offer, options.profile, storefront_rules);
+    summary.reasons = req.reasons;
+    for (const std::string& fact : req.unknown_facts) summary.reasons.push_back("unknown: " + fact);
+  }
+  summary.destination = offer.leads.present ? offer.leads.destination : "";
+  summary.line = offer.type_place.line;
+  summary.column = offer.type_place.column;
+  summary.verdict = "pass";
+  for (const Finding& f : offer_findings) {
+    if (f.severity == Severity::kError) summary.verdict = "fail";
+    if (f.rule == "leads-undetermined" && summary.verdict == "pass") summary.verdict = "undetermined";
+  }
+  for (const Finding& f : offer_findings) {
+    Finding copy = f;
+    copy.excerpt = f.offset == offer.leads.destination_place.offset ? offer.leads.destination_place.excerpt
+                   : f.offset == offer.type_place.offset            ? offer.type_place.excerpt
+                                                                    : "";
+    for (const Listing& l : offer.listings) {
+      if (l.place.offset == f.offset) copy.excerpt = l.place.excerpt;
+    }
+    copy.message = RedactSecrets(copy.message);
+    out->push_back(std::move(copy));
+  }
+  return summary;
+}
+
 RunResult RunCheck(const RunOptions& options) {
   RunResult result;
   std::vector<std::string> paths;
@@ -275,8 +336,46 @@ RunResult RunCheck(const RunOptions& options) {
     discovery.ignored = std::move(ignored);
   }
 
+  // Documentation: doc sets and docs found among the paths; a configured doc
+  // set's English source supplies the storefront rules for the offers below.
+  StorefrontRules storefront_rules = options.storefront_rules;
+  if (!discovery.markdown.empty() || !options.docs.source.empty()) {
+    DocSetOptions doc_options = options.docs;
+    doc_options.max_file_bytes = options.limits.max_file_bytes;
+    for (const auto& [rule, severity] : options.rule_overrides) {
+      if (!severity) doc_options.off_rules.insert(rule);
+    }
+    DocsResult docs = RunDocs(doc_options, discovery.markdown, options.profile, options.only_rules, options.jobs,
+                              options.shard_index, options.shard_count);
+    for (Finding& f : docs.findings) result.findings.push_back(std::move(f));
+    result.files_checked += docs.files_checked;
+    result.suppressed += docs.suppressed;
+    for (std::string& s : docs.skipped) {
+      ++result.files_skipped;
+      result.skipped.push_back(std::move(s));
+    }
+    for (const DocSummary& d : docs.docs) result.checked.push_back(d.path);
+    result.docs = std::move(docs.docs);
+    if (docs.storefront_rules) storefront_rules = *docs.storefront_rules;
+  }
+  result.storefront_rules_source = storefront_rules.source;
+
   const size_t n = discovery.files.size();
   std::vector<FileOutcome> outcomes(n);
+  // leadlint manifests and Cloud Partner Portal documents never refer to other
+  // files: their offers are judged as soon as the file is read, and only the
+  // summary survives. Product Ingestion offers wait for cross-file resolution.
+  auto EvaluateSelfContained = [&](FileOutcome* outcome) {
+    std::vector<Offer> deferred;
+    for (Offer& offer : outcome->offers) {
+      if (offer.format == ManifestFormat::kProductIngestion) {
+        deferred.push_back(std::move(offer));
+      } else {
+        outcome->summaries.push_back(EvaluateOffer(offer, options, storefront_rules, &outcome->findings));
+      }
+    }
+    outcome->offers = std::move(deferred);
+  };
   std::atomic<size_t> next{0};
   auto worker = [&]() {
     while (true) {
@@ -285,6 +384,7 @@ RunResult RunCheck(const RunOptions& options) {
       const InputFile& input = discovery.files[i];
       if (input.path == "-") {
         outcomes[i] = CheckManifestText(options.stdin_name, options.stdin_text, true, options);
+        EvaluateSelfContained(&outcomes[i]);
         continue;
       }
       std::string contents;
@@ -309,6 +409,7 @@ RunResult RunCheck(const RunOptions& options) {
         continue;
       }
       outcomes[i] = CheckManifestText(input.path, std::move(contents), input.explicit_path, options);
+      EvaluateSelfContained(&outcomes[i]);
     }
   };
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -342,31 +443,9 @@ RunResult RunCheck(const RunOptions& options) {
     }
     for (Finding& f : o.findings) result.findings.push_back(std::move(f));
     for (Offer& offer : o.offers) offers.push_back(std::move(offer));
+    for (OfferSummary& summary : o.summaries) result.offers.push_back(std::move(summary));
     o = FileOutcome();
   }
-  // Documentation: doc sets and docs found among the paths; a configured doc
-  // set's English source supplies the storefront rules for the offers below.
-  StorefrontRules storefront_rules = options.storefront_rules;
-  if (!discovery.markdown.empty() || !options.docs.source.empty()) {
-    DocSetOptions doc_options = options.docs;
-    doc_options.max_file_bytes = options.limits.max_file_bytes;
-    for (const auto& [rule, severity] : options.rule_overrides) {
-      if (!severity) doc_options.off_rules.insert(rule);
-    }
-    DocsResult docs = RunDocs(doc_options, discovery.markdown, options.profile, options.only_rules, options.jobs,
-                              options.shard_index, options.shard_count);
-    for (Finding& f : docs.findings) result.findings.push_back(std::move(f));
-    result.files_checked += docs.files_checked;
-    result.suppressed += docs.suppressed;
-    for (std::string& s : docs.skipped) {
-      ++result.files_skipped;
-      result.skipped.push_back(std::move(s));
-    }
-    for (const DocSummary& d : docs.docs) result.checked.push_back(d.path);
-    result.docs = std::move(docs.docs);
-    if (docs.storefront_rules) storefront_rules = *docs.storefront_rules;
-  }
-  result.storefront_rules_source = storefront_rules.source;
 
   // Test drives configured in another file than their product.
   for (const auto& [keys, enabled] : foreign_test_drives) {
@@ -430,61 +509,7 @@ RunResult RunCheck(const RunOptions& options) {
 
   for (size_t i = 0; i < offers.size(); ++i) {
     if (consumed[i]) continue;
-    const Offer& offer = offers[i];
-    std::vector<Finding> offer_findings;
-    OfferContext ctx(options.profile, storefront_rules, &offer_findings);
-    for (const RuleInfo& rule : AllRules()) {
-      if (rule.offer_check != nullptr && Enabled(options, rule.id)) rule.offer_check(offer, ctx);
-    }
-    OfferSummary summary;
-    summary.path = offer.path;
-    summary.name = offer.name;
-    summary.format = std::string(ManifestFormatName(offer.format));
-    summary.type = offer.type == OfferType::kUnknown ? offer.type_written : std::string(OfferTypeId(offer.type));
-    for (const Listing& l : offer.listings) {
-      summary.storefronts.emplace_back(StorefrontId(l.storefront));
-      summary.storefronts_assumed = summary.storefronts_assumed || l.assumed;
-      ListingSummary ls;
-      ls.storefront = std::string(StorefrontId(l.storefront));
-      ls.kind = ListingKind(offer.type, l.storefront, l.option);
-      ls.assumed = l.assumed;
-      const StorefrontTerms& terms = storefront_rules.For(l.storefront);
-      if (!SoldOn(offer.type, l.storefront)) {
-        ls.requirement = "not sold here";
-      } else if (terms.listing.count(ls.kind) == 0) {
-        ls.requirement = "produces no leads";
-      } else if (terms.leads.count("your-crm") != 0) {
-        ls.requirement = "your CRM";
-      } else if (terms.leads.count("azure-marketplace") != 0) {
-        ls.requirement = "marketplace keeps leads";
-      }
-      summary.listings.push_back(std::move(ls));
-    }
-    {
-      Requirement req = EvaluateRequirement(offer, options.profile, storefront_rules);
-      summary.reasons = req.reasons;
-      for (const std::string& fact : req.unknown_facts) summary.reasons.push_back("unknown: " + fact);
-    }
-    summary.destination = offer.leads.present ? offer.leads.destination : "";
-    summary.line = offer.type_place.line;
-    summary.column = offer.type_place.column;
-    summary.verdict = "pass";
-    for (const Finding& f : offer_findings) {
-      if (f.severity == Severity::kError) summary.verdict = "fail";
-      if (f.rule == "leads-undetermined" && summary.verdict == "pass") summary.verdict = "undetermined";
-    }
-    for (const Finding& f : offer_findings) {
-      Finding copy = f;
-      copy.excerpt = f.offset == offer.leads.destination_place.offset ? offer.leads.destination_place.excerpt
-                     : f.offset == offer.type_place.offset            ? offer.type_place.excerpt
-                                                                      : "";
-      for (const Listing& l : offer.listings) {
-        if (l.place.offset == f.offset) copy.excerpt = l.place.excerpt;
-      }
-      copy.message = RedactSecrets(copy.message);
-      result.findings.push_back(std::move(copy));
-    }
-    result.offers.push_back(std::move(summary));
+    result.offers.push_back(EvaluateOffer(offers[i], options, storefront_rules, &result.findings));
   }
   // File-level lead errors make the offers of that file fail too.
 
@@ -531,6 +556,9 @@ RunResult RunCheck(const RunOptions& options) {
     result.findings = std::move(kept);
   }
   std::stable_sort(result.findings.begin(), result.findings.end(), FindingLess);
+  std::stable_sort(result.offers.begin(), result.offers.end(), [](const OfferSummary& a, const OfferSummary& b) {
+    return std::tie(a.path, a.line, a.column) < std::tie(b.path, b.line, b.column);
+  });
   std::sort(result.skipped.begin(), result.skipped.end());
   RecomputeVerdicts(&result);
   return result;
