@@ -7,6 +7,7 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <thread>
 #include <tuple>
 
@@ -361,7 +362,27 @@ RunResult RunCheck(const RunOptions& options) {
   result.storefront_rules_source = storefront_rules.source;
 
   const size_t n = discovery.files.size();
-  std::vector<FileOutcome> outcomes(n);
+  // Each file's outcome is merged as soon as it is ready (under a lock) and
+  // then dropped; the order is restored by sorting at the end.
+  std::vector<Offer> offers;
+  std::vector<Suppression> suppressions;
+  std::vector<std::pair<std::vector<std::string>, bool>> foreign_test_drives;
+  std::mutex gather_mutex;
+  auto gather = [&](size_t i, FileOutcome o) {
+    std::lock_guard<std::mutex> lock(gather_mutex);
+    for (Suppression& sup : o.suppressions) suppressions.push_back(std::move(sup));
+    for (auto& t : o.foreign_test_drives) foreign_test_drives.push_back(std::move(t));
+    if (o.skipped) {
+      ++result.files_skipped;
+      result.skipped.push_back(discovery.files[i].path);
+    } else {
+      ++result.files_checked;
+      result.checked.push_back(discovery.files[i].path == "-" ? options.stdin_name : discovery.files[i].path);
+    }
+    for (Finding& f : o.findings) result.findings.push_back(std::move(f));
+    for (Offer& offer : o.offers) offers.push_back(std::move(offer));
+    for (OfferSummary& summary : o.summaries) result.offers.push_back(std::move(summary));
+  };
   // leadlint manifests and Cloud Partner Portal documents never refer to other
   // files: their offers are judged as soon as the file is read, and only the
   // summary survives. Product Ingestion offers wait for cross-file resolution.
@@ -383,8 +404,9 @@ RunResult RunCheck(const RunOptions& options) {
       if (i >= n) break;
       const InputFile& input = discovery.files[i];
       if (input.path == "-") {
-        outcomes[i] = CheckManifestText(options.stdin_name, options.stdin_text, true, options);
-        EvaluateSelfContained(&outcomes[i]);
+        FileOutcome o = CheckManifestText(options.stdin_name, options.stdin_text, true, options);
+        EvaluateSelfContained(&o);
+        gather(i, std::move(o));
         continue;
       }
       std::string contents;
@@ -404,12 +426,15 @@ RunResult RunCheck(const RunOptions& options) {
           f.rule = "manifest-unreadable";
           f.message = error;
         }
-        if (Enabled(options, f.rule)) outcomes[i].findings.push_back(std::move(f));
-        outcomes[i].manifest = true;
+        FileOutcome o;
+        if (Enabled(options, f.rule)) o.findings.push_back(std::move(f));
+        o.manifest = true;
+        gather(i, std::move(o));
         continue;
       }
-      outcomes[i] = CheckManifestText(input.path, std::move(contents), input.explicit_path, options);
-      EvaluateSelfContained(&outcomes[i]);
+      FileOutcome o = CheckManifestText(input.path, std::move(contents), input.explicit_path, options);
+      EvaluateSelfContained(&o);
+      gather(i, std::move(o));
     }
   };
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -422,30 +447,15 @@ RunResult RunCheck(const RunOptions& options) {
     for (std::thread& t : threads) t.join();
   }
 
-  // Gather offers; resolve Product Ingestion references across files.
-  std::vector<Offer> offers;
-  std::vector<Suppression> suppressions;
-  std::vector<std::pair<std::vector<std::string>, bool>> foreign_test_drives;
+  // Resolve Product Ingestion references across files, in a fixed order.
   for (const std::string& ignored : discovery.ignored) {
     ++result.files_skipped;
     result.skipped.push_back(ignored);
   }
-  for (size_t i = 0; i < n; ++i) {
-    FileOutcome& o = outcomes[i];
-    for (Suppression& s : o.suppressions) suppressions.push_back(std::move(s));
-    for (auto& t : o.foreign_test_drives) foreign_test_drives.push_back(std::move(t));
-    if (o.skipped) {
-      ++result.files_skipped;
-      result.skipped.push_back(discovery.files[i].path);
-    } else {
-      ++result.files_checked;
-      result.checked.push_back(discovery.files[i].path == "-" ? options.stdin_name : discovery.files[i].path);
-    }
-    for (Finding& f : o.findings) result.findings.push_back(std::move(f));
-    for (Offer& offer : o.offers) offers.push_back(std::move(offer));
-    for (OfferSummary& summary : o.summaries) result.offers.push_back(std::move(summary));
-    o = FileOutcome();
-  }
+  std::sort(result.checked.begin(), result.checked.end());
+  std::stable_sort(offers.begin(), offers.end(), [](const Offer& a, const Offer& b) {
+    return std::tie(a.path, a.type_place.offset) < std::tie(b.path, b.type_place.offset);
+  });
 
   // Test drives configured in another file than their product.
   for (const auto& [keys, enabled] : foreign_test_drives) {
