@@ -7,9 +7,11 @@
 #include <atomic>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <mutex>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 
 #include "base/secret_text.h"
 #include "load/discover.h"
@@ -457,32 +459,33 @@ RunResult RunCheck(const RunOptions& options) {
     return std::tie(a.path, a.type_place.offset) < std::tie(b.path, b.type_place.offset);
   });
 
+  // An index from product key to the products (not orphans) that carry it, in
+  // file order: lookups instead of comparing every pair of offers.
+  std::unordered_map<std::string, std::vector<size_t>> products_by_key;
+  for (size_t j = 0; j < offers.size(); ++j) {
+    if (!offers[j].unresolved_product_ref.empty()) continue;
+    for (const std::string& k : offers[j].product_keys) products_by_key[k].push_back(j);
+  }
   // Test drives configured in another file than their product.
   for (const auto& [keys, enabled] : foreign_test_drives) {
-    for (Offer& offer : offers) {
-      if (offer.product_keys.empty()) continue;
-      for (const std::string& k : keys) {
-        if (std::find(offer.product_keys.begin(), offer.product_keys.end(), k) != offer.product_keys.end()) {
-          offer.test_drive = offer.test_drive.value_or(false) || enabled;
-          break;
-        }
-      }
+    std::set<size_t> hit;
+    for (const std::string& k : keys) {
+      auto it = products_by_key.find(k);
+      if (it != products_by_key.end()) hit.insert(it->second.begin(), it->second.end());
     }
+    for (size_t j : hit) offers[j].test_drive = offers[j].test_drive.value_or(false) || enabled;
   }
   std::vector<bool> consumed(offers.size(), false);
   for (Offer& offer : offers) {
     if (offer.unresolved_product_ref.empty()) continue;
     bool resolved = false;
-    for (size_t j = 0; j < offers.size(); ++j) {
+    size_t best = offers.size();
+    for (const std::string& k : offer.product_keys) {
+      auto it = products_by_key.find(k);
+      if (it != products_by_key.end() && !it->second.empty()) best = std::min(best, it->second.front());
+    }
+    for (size_t j = best; j < offers.size(); j = offers.size()) {
       Offer& product = offers[j];
-      if (&product == &offer || product.product_keys.empty() || !product.unresolved_product_ref.empty()) continue;
-      bool match = false;
-      for (const std::string& k : offer.product_keys) {
-        if (std::find(product.product_keys.begin(), product.product_keys.end(), k) != product.product_keys.end()) {
-          match = true;
-        }
-      }
-      if (!match) continue;
       offer.type = product.type;
       offer.type_written = product.type_written;
       offer.name = product.name;
