@@ -43,4 +43,7 @@ class SourceFile {
 // Number of code points in a UTF-8 byte range; invalid bytes count one each.
 size_t CountCodePoints(std::string_view bytes);
 
+// Appends the UTF-8 encoding of a code point.
+void AppendUtf8(std::string* out, unsigned int code_point);
+
 }  // namespace leadlint

@@ -27,25 +27,15 @@ std::string FindConfig(const std::string& start_dir) {
 }
 
 bool LoadConfig(const std::string& path, Config* config, std::vector<Finding>* errors) {
-  auto error = [&](const SourceFile* file, size_t offset, std::string message) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
     Finding f;
     f.rule = "config";
-    f.severity = Severity::kError;
     f.path = path;
     f.line = 1;
     f.column = 1;
-    if (file != nullptr) {
-      LineCol lc = file->Locate(offset);
-      f.line = lc.line;
-      f.column = lc.column;
-      f.excerpt = std::string(file->Line(lc.line));
-    }
-    f.message = std::move(message);
+    f.message = "cannot read the configuration file";
     errors->push_back(std::move(f));
-  };
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error(nullptr, 0, "cannot read the configuration file");
     return false;
   }
   std::ostringstream buffer;

@@ -3,6 +3,8 @@
 // early return leaks a tree.
 #include "parse/markdown.h"
 
+#include "base/source_file.h"
+
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
@@ -274,24 +276,6 @@ size_t DecodeUtf8(std::string_view s, size_t i, unsigned int* cp) {
   return len;
 }
 
-void AppendCodePoint(std::string* out, unsigned int cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // Lower case for the scripts the docs are translated into (Latin-1, Latin
 // Extended-A, Greek, Cyrillic); other letters are already caseless here.
 unsigned int ToLower(unsigned int cp) {
@@ -338,7 +322,7 @@ std::string HeadingSlug(std::string_view text) {
     if (c >= 0x80) {
       unsigned int cp = 0;
       size_t len = DecodeUtf8(text, i, &cp);
-      if (!IsPunctuation(cp)) AppendCodePoint(&out, ToLower(cp));
+      if (!IsPunctuation(cp)) AppendUtf8(&out, ToLower(cp));
       i += len;
       continue;
     }
@@ -391,21 +375,7 @@ std::string DecodeEntities(std::string_view s) {
       out.push_back('&');
       continue;
     }
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
+    AppendUtf8(&out, static_cast<unsigned int>(cp));
     i = semi;
   }
   return out;
