@@ -129,6 +129,18 @@ TEST_F(ConfigTest, GitignoreAndIgnoreGlobs) {
   EXPECT_EQ(r.out.find("drafts/"), std::string::npos) << r.out;
   auto all = Run({"--no-gitignore", "."});
   EXPECT_NE(all.out.find("generated/a.json:9:59"), std::string::npos) << all.out;
+  // A folder named explicitly is checked even though .gitignore excludes it.
+  auto named = Run({"generated"});
+  EXPECT_NE(named.out.find("generated/a.json:9:59"), std::string::npos) << named.out;
+}
+
+TEST_F(ConfigTest, WalkedMarkdownWithoutMsFrontMatterIsLeftAlone) {
+  Write("azure-docs/README.md", "# Docs\n\nSee [x](./nowhere.md).\n");
+  Write("azure-docs.de-de/README.md", "# Doku\n");
+  auto r = Run({"."});
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_EQ(r.out.find("README.md"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2 files skipped"), std::string::npos) << r.out;
 }
 
 TEST_F(ConfigTest, StandardInput) {

@@ -350,9 +350,9 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
     if (!absolute_claimed.insert(abs).second || !claimed.insert(f.path).second) continue;
     std::string src = SourceTreePath(f.path);
     if (!src.empty() && fs::exists(src, ec)) {
-      doc_jobs.push_back({f.path, true, src, false});
+      doc_jobs.push_back({f.path, true, src, !f.explicit_path});
       if (claimed.insert(src).second && absolute_claimed.insert(AbsolutePath(src)).second) {
-        doc_jobs.push_back({src, false, "", false});
+        doc_jobs.push_back({src, false, "", !f.explicit_path});
       }
     } else {
       doc_jobs.push_back({f.path, false, "", !f.explicit_path});

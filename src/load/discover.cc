@@ -119,6 +119,13 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
         if (fs::exists(p / ".git", ec) || p == p.parent_path()) break;
       }
       for (auto a = ancestors.rbegin(); a != ancestors.rend(); ++a) ReadGitignore(*a, &ignore);
+      // A folder named on the command line is checked even when an ancestor's
+      // .gitignore excludes it (the user asked for it); .gitignore files inside
+      // it still apply.
+      if (ignore.Ignored(AbsolutePath(arg), true)) {
+        ignore = options.ignore;
+        ReadGitignore(fs::path(AbsolutePath(arg)), &ignore);
+      }
     }
     fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
     if (ec) {
