@@ -11,7 +11,9 @@ namespace {
 
 std::string Family(const std::string& rule) { return rule.substr(0, rule.find('-')); }
 
-std::string XmlEscape(std::string_view s) {
+}  // namespace
+
+std::string MarkupEscape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
@@ -31,6 +33,10 @@ std::string XmlEscape(std::string_view s) {
   }
   return out;
 }
+
+namespace {
+
+std::string XmlEscape(std::string_view s) { return MarkupEscape(s); }
 
 std::string Line(const Finding& f) {
   return f.path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ": " +

@@ -10,20 +10,7 @@
 namespace leadlint {
 namespace {
 
-std::string Html(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
+std::string Html(std::string_view s) { return MarkupEscape(s); }
 
 std::string StorefrontLabel(const std::string& id) { return id == "appsource" ? "AppSource" : "Azure Marketplace"; }
 
