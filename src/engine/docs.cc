@@ -328,7 +328,7 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
         for (const std::string& f : MarkdownUnder(t)) translations.push_back(f);
       }
       for (const InputFile& f : markdown) {
-        if (f.explicit_path) translations.push_back(f.path);
+        if (f.explicit_path) translations.emplace_back(f.path);
       }
       for (const std::string& t : translations) {
         if (t == options.source || !claimed.insert(t).second) continue;
@@ -343,19 +343,20 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
   std::vector<std::string> history_roots;
   for (const std::string& h : options.history) history_roots.push_back(AbsolutePath(h) + "/");
   for (const InputFile& f : markdown) {
-    std::string abs = AbsolutePath(f.path);
+    const std::string path(f.path);
+    std::string abs = AbsolutePath(path);
     bool in_history = false;
     for (const std::string& root : history_roots) in_history = in_history || abs.rfind(root, 0) == 0;
     if (in_history && !f.explicit_path) continue;
-    if (!absolute_claimed.insert(abs).second || !claimed.insert(f.path).second) continue;
-    std::string src = SourceTreePath(f.path);
+    if (!absolute_claimed.insert(abs).second || !claimed.insert(path).second) continue;
+    std::string src = SourceTreePath(path);
     if (!src.empty() && fs::exists(src, ec)) {
-      doc_jobs.push_back({f.path, true, src, !f.explicit_path});
+      doc_jobs.push_back({path, true, src, !f.explicit_path});
       if (claimed.insert(src).second && absolute_claimed.insert(AbsolutePath(src)).second) {
         doc_jobs.push_back({src, false, "", !f.explicit_path});
       }
     } else {
-      doc_jobs.push_back({f.path, false, "", !f.explicit_path});
+      doc_jobs.push_back({path, false, "", !f.explicit_path});
     }
   }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -14,6 +15,7 @@
 #include <unordered_map>
 
 #include "base/secret_text.h"
+#include "base/string_pool.h"
 #include "load/discover.h"
 #include "model/manifest.h"
 #include "parse/json.h"
@@ -74,7 +76,7 @@ void ResolvePlace(const SourceFile& file, const std::vector<std::pair<size_t, si
   LineCol lc = file.Locate(place->offset);
   place->line = lc.line;
   place->column = lc.column;
-  place->excerpt = Excerpt(file, lc.line, spans);
+  place->excerpt = Intern(Excerpt(file, lc.line, spans));
 }
 
 void ResolveOffer(const SourceFile& file, const std::vector<std::pair<size_t, size_t>>& spans, Offer* offer) {
@@ -253,35 +255,38 @@ OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const 
     if (rule.offer_check != nullptr && Enabled(options, rule.id)) rule.offer_check(offer, ctx);
   }
   OfferSummary summary;
-  summary.path = offer.path;
-  summary.name = offer.name;
-  summary.format = std::string(ManifestFormatName(offer.format));
-  summary.type = offer.type == OfferType::kUnknown ? offer.type_written : std::string(OfferTypeId(offer.type));
+  summary.path = Intern(offer.path);
+  summary.name = Intern(offer.name);
+  summary.format = ManifestFormatName(offer.format);
+  summary.type = offer.type == OfferType::kUnknown ? Intern(offer.type_written) : OfferTypeId(offer.type);
+  summary.storefronts.reserve(offer.listings.size());
+  summary.listings.reserve(offer.listings.size());
   for (const Listing& l : offer.listings) {
-    summary.storefronts.emplace_back(StorefrontId(l.storefront));
+    summary.storefronts.push_back(StorefrontId(l.storefront));
     summary.storefronts_assumed = summary.storefronts_assumed || l.assumed;
     ListingSummary ls;
-    ls.storefront = std::string(StorefrontId(l.storefront));
-    ls.kind = ListingKind(offer.type, l.storefront, l.option);
+    ls.storefront = StorefrontId(l.storefront);
+    ls.kind = Intern(ListingKind(offer.type, l.storefront, l.option));
     ls.assumed = l.assumed;
     const StorefrontTerms& terms = storefront_rules.For(l.storefront);
     if (!SoldOn(offer.type, l.storefront)) {
       ls.requirement = "not sold here";
-    } else if (terms.listing.count(ls.kind) == 0) {
+    } else if (terms.listing.count(std::string(ls.kind)) == 0) {
       ls.requirement = "produces no leads";
     } else if (terms.leads.count("your-crm") != 0) {
       ls.requirement = "your CRM";
     } else if (terms.leads.count("azure-marketplace") != 0) {
       ls.requirement = "marketplace keeps leads";
     }
-    summary.listings.push_back(std::move(ls));
+    summary.listings.push_back(ls);
   }
   {
     Requirement req = EvaluateRequirement(offer, options.profile, storefront_rules);
-    summary.reasons = req.reasons;
-    for (const std::string& fact : req.unknown_facts) summary.reasons.push_back("unknown: " + fact);
+    summary.reasons.reserve(req.reasons.size() + req.unknown_facts.size());
+    for (const std::string& reason : req.reasons) summary.reasons.push_back(Intern(reason));
+    for (const std::string& fact : req.unknown_facts) summary.reasons.push_back(Intern("unknown: " + fact));
   }
-  summary.destination = offer.leads.present ? offer.leads.destination : "";
+  summary.destination = offer.leads.present ? Intern(offer.leads.destination) : std::string_view();
   summary.line = offer.type_place.line;
   summary.column = offer.type_place.column;
   summary.verdict = "pass";
@@ -357,7 +362,7 @@ RunResult RunCheck(const RunOptions& options) {
       ++result.files_skipped;
       result.skipped.push_back(std::move(s));
     }
-    for (const DocSummary& d : docs.docs) result.checked.push_back(d.path);
+    for (const DocSummary& d : docs.docs) result.checked.push_back(Intern(d.path));
     result.docs = std::move(docs.docs);
     if (docs.storefront_rules) storefront_rules = *docs.storefront_rules;
   }
@@ -366,8 +371,12 @@ RunResult RunCheck(const RunOptions& options) {
   const size_t n = discovery.files.size();
   // Each file's outcome is merged as soon as it is ready (under a lock) and
   // then dropped; the order is restored by sorting at the end.
-  std::vector<Offer> offers;
+  // Product Ingestion offers waiting for cross-file resolution. A deque grows
+  // in blocks: no doubling copy of tens of thousands of offers.
+  std::deque<Offer> offers;
   std::vector<Suppression> suppressions;
+  result.offers.reserve(n);
+  result.checked.reserve(n + result.checked.size());
   std::vector<std::pair<std::vector<std::string>, bool>> foreign_test_drives;
   std::mutex gather_mutex;
   auto gather = [&](size_t i, FileOutcome o) {
@@ -376,10 +385,10 @@ RunResult RunCheck(const RunOptions& options) {
     for (auto& t : o.foreign_test_drives) foreign_test_drives.push_back(std::move(t));
     if (o.skipped) {
       ++result.files_skipped;
-      result.skipped.push_back(discovery.files[i].path);
+      result.skipped.emplace_back(discovery.files[i].path);
     } else {
       ++result.files_checked;
-      result.checked.push_back(discovery.files[i].path == "-" ? options.stdin_name : discovery.files[i].path);
+      result.checked.push_back(discovery.files[i].path == "-" ? Intern(options.stdin_name) : discovery.files[i].path);
     }
     for (Finding& f : o.findings) result.findings.push_back(std::move(f));
     for (Offer& offer : o.offers) offers.push_back(std::move(offer));
@@ -405,6 +414,7 @@ RunResult RunCheck(const RunOptions& options) {
       size_t i = next.fetch_add(1);
       if (i >= n) break;
       const InputFile& input = discovery.files[i];
+      const std::string path(input.path);
       if (input.path == "-") {
         FileOutcome o = CheckManifestText(options.stdin_name, options.stdin_text, true, options);
         EvaluateSelfContained(&o);
@@ -415,7 +425,7 @@ RunResult RunCheck(const RunOptions& options) {
       std::string error;
       bool too_large = false;
       size_t size = 0;
-      if (!ReadInputFile(input.path, options.limits.max_file_bytes, &contents, &error, &too_large, &size)) {
+      if (!ReadInputFile(path, options.limits.max_file_bytes, &contents, &error, &too_large, &size)) {
         Finding f;
         f.path = input.path;
         f.line = 1;
@@ -434,7 +444,7 @@ RunResult RunCheck(const RunOptions& options) {
         gather(i, std::move(o));
         continue;
       }
-      FileOutcome o = CheckManifestText(input.path, std::move(contents), input.explicit_path, options);
+      FileOutcome o = CheckManifestText(path, std::move(contents), input.explicit_path, options);
       EvaluateSelfContained(&o);
       gather(i, std::move(o));
     }
@@ -520,6 +530,7 @@ RunResult RunCheck(const RunOptions& options) {
     }
   }
 
+  result.offers.reserve(result.offers.size() + offers.size());
   for (size_t i = 0; i < offers.size(); ++i) {
     if (consumed[i]) continue;
     result.offers.push_back(EvaluateOffer(offers[i], options, storefront_rules, &result.findings));
@@ -587,9 +598,10 @@ int ShardOf(std::string_view key, int count) {
 }
 
 void RecomputeVerdicts(RunResult* result) {
-  std::map<std::string, std::string> by_path;  // path -> worst verdict
+  // path -> worst verdict; the values are string literals, as the summaries keep views.
+  std::map<std::string_view, std::string_view> by_path;
   for (const Finding& f : result->findings) {
-    std::string& v = by_path[f.path];
+    std::string_view& v = by_path[f.path];
     if (f.severity == Severity::kError) {
       v = "fail";
     } else if (f.rule == "leads-undetermined" && v != "fail") {
@@ -598,7 +610,7 @@ void RecomputeVerdicts(RunResult* result) {
   }
   for (OfferSummary& s : result->offers) {
     auto it = by_path.find(s.path);
-    s.verdict = it == by_path.end() || it->second.empty() ? "pass" : it->second;
+    s.verdict = it == by_path.end() || it->second.empty() ? std::string_view("pass") : it->second;
   }
 }
 

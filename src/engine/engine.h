@@ -6,6 +6,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <map>
@@ -51,24 +52,27 @@ struct Suppression {
   bool used = false;
 };
 
+// The per-offer records live for the whole run (100,000 of them in a large
+// repository), so their text is interned (base/string_pool.h): every view
+// points into the process-wide pool or at a string literal.
 struct ListingSummary {
-  std::string storefront;   // "appsource", "azure-marketplace"
-  std::string kind;         // the Listing-table term: app, consulting-services, offer, technology
-  bool assumed = false;     // storefront inferred from the offer type
-  std::string requirement;  // "your CRM", "marketplace keeps leads", "not sold here"
+  std::string_view storefront;   // "appsource", "azure-marketplace"
+  std::string_view kind;         // the Listing-table term: app, consulting-services, offer, technology
+  bool assumed = false;          // storefront inferred from the offer type
+  std::string_view requirement;  // "your CRM", "marketplace keeps leads", "not sold here"
 };
 
 struct OfferSummary {
-  std::string path;
-  std::string name;
-  std::string format;
-  std::string type;
-  std::vector<std::string> storefronts;  // "appsource", "azure-marketplace"
+  std::string_view path;
+  std::string_view name;
+  std::string_view format;
+  std::string_view type;
+  std::vector<std::string_view> storefronts;  // "appsource", "azure-marketplace"
   bool storefronts_assumed = false;
-  std::string destination;               // canonical, "" if absent
-  std::string verdict;                   // "pass", "fail", "undetermined"
+  std::string_view destination;               // canonical, "" if absent
+  std::string_view verdict;                   // "pass", "fail", "undetermined"
   std::vector<ListingSummary> listings;
-  std::vector<std::string> reasons;      // why a CRM destination is (or may be) required
+  std::vector<std::string_view> reasons;      // why a CRM destination is (or may be) required
   int line = 0;
   int column = 0;
 };
@@ -79,7 +83,7 @@ struct RunResult {
   int files_checked = 0;          // manifests checked (including ones with errors)
   int files_skipped = 0;          // valid JSON of another shape met while walking
   std::vector<std::string> skipped;
-  std::vector<std::string> checked;  // every input that was checked, sorted
+  std::vector<std::string_view> checked;  // every input that was checked (interned), sorted
   int suppressed = 0;                // findings hidden by x-leadlint-ignore
   int baselined = 0;                 // findings hidden by --baseline
   std::vector<DocSummary> docs;      // every document checked, with locale and freshness

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/finding.h"
@@ -14,7 +15,7 @@
 namespace leadlint {
 
 struct InputFile {
-  std::string path;
+  std::string_view path;       // interned (base/string_pool.h): shared with the run's records
   bool explicit_path = false;  // named on the command line (never silently skipped)
 };
 

@@ -57,7 +57,7 @@ struct Place {
   size_t length = 0;
   int line = 0;
   int column = 0;
-  std::string excerpt;  // the source line, secrets redacted
+  std::string_view excerpt;  // the source line, secrets redacted (interned: base/string_pool.h)
 };
 
 struct Listing {

@@ -155,12 +155,15 @@ void WriteMarkdownReport(const RunResult& result, const ReportOptions& options, 
     out << "| offer | type | storefronts | lead destination | verdict |\n|---|---|---|---|---|\n";
     for (const OfferSummary& o : result.offers) {
       std::string storefronts;
-      for (const std::string& s : o.storefronts) storefronts += (storefronts.empty() ? "" : ", ") + s;
+      for (std::string_view s : o.storefronts) {
+        if (!storefronts.empty()) storefronts += ", ";
+        storefronts += s;
+      }
       if (o.storefronts_assumed) storefronts += " (assumed)";
       const char* icon = o.verdict == "pass" ? "✅ pass" : o.verdict == "fail" ? "❌ fail" : "❔ undetermined";
       out << "| " << MarkdownCell(o.name.empty() ? o.path : o.name) << " (`" << MarkdownCell(o.path) << ":" << o.line
           << "`) | " << MarkdownCell(o.type) << " | " << MarkdownCell(storefronts) << " | "
-          << MarkdownCell(o.destination.empty() ? "—" : o.destination) << " | " << icon << " |\n";
+          << MarkdownCell(o.destination.empty() ? std::string_view("—") : o.destination) << " | " << icon << " |\n";
     }
     out << "\n";
   }

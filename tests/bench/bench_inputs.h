@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/finding.h"
+#include "base/string_pool.h"
 #include "engine/engine.h"
 
 namespace leadlint::bench {
@@ -181,10 +182,10 @@ inline RunResult SyntheticRunResult(int findings) {
   for (int file = 0; file < files; ++file) {
     char path[96];
     std::snprintf(path, sizeof path, "manifests/publisher-%02d/offer-%05d/configure.json", file % 24, file);
-    result.checked.push_back(path);
+    result.checked.push_back(Intern(path));
     OfferSummary offer;
-    offer.path = path;
-    offer.name = "offer-" + std::to_string(file);
+    offer.path = Intern(path);
+    offer.name = Intern("offer-" + std::to_string(file));
     offer.format = "product-ingestion";
     offer.type = "softwareAsAService";
     offer.storefronts = {"appsource", "azure-marketplace"};
