@@ -67,11 +67,10 @@ struct OfferSummary {
   std::string_view name;
   std::string_view format;
   std::string_view type;
-  std::vector<std::string_view> storefronts;  // "appsource", "azure-marketplace"
-  bool storefronts_assumed = false;
+  bool storefronts_assumed = false;          // a listing's storefront was inferred
   std::string_view destination;               // canonical, "" if absent
   std::string_view verdict;                   // "pass", "fail", "undetermined"
-  std::vector<ListingSummary> listings;
+  std::vector<ListingSummary> listings;       // one per storefront, in the manifest's order
   std::vector<std::string_view> reasons;      // why a CRM destination is (or may be) required
   int line = 0;
   int column = 0;

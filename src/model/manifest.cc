@@ -10,6 +10,7 @@
 #include <cctype>
 
 #include "base/secret_text.h"
+#include "base/string_pool.h"
 
 namespace leadlint {
 namespace {
@@ -51,7 +52,7 @@ void NormalizeV1(const JsonNode& root, ManifestDoc* doc, const std::string& path
   const JsonNode* offer_node = root.Find("offer");
   if (offer_node == nullptr || !offer_node->is_object()) return;  // the schema reports it
   Offer offer;
-  offer.path = path;
+  offer.path = Intern(path);
   offer.format = ManifestFormat::kLeadlintV1;
   offer.name = std::string(offer_node->StringAt("id"));
   SetKeyPlace(&offer.type_place, *offer_node);
@@ -222,7 +223,7 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
   for (const PiResource& r : resources) {
     if (r.kind != "product") continue;
     Offer offer;
-    offer.path = path;
+    offer.path = Intern(path);
     offer.format = ManifestFormat::kProductIngestion;
     offer.product_keys = ProductKeys(*r.node);
     if (const JsonNode* identity = r.node->Find("identity"); identity != nullptr) offer.name = identity->StringAt("externalId");
@@ -289,7 +290,7 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
       offer = &doc->offers[static_cast<size_t>(index)];
     } else {
       Offer orphan;
-      orphan.path = path;
+      orphan.path = Intern(path);
       orphan.format = ManifestFormat::kProductIngestion;
       SetPlace(&orphan.type_place, *r.node);
       if (ref != nullptr) {
@@ -423,7 +424,7 @@ void NormalizeCpp(const JsonNode& root, ManifestDoc* doc, const std::string& pat
   doc->format = ManifestFormat::kCloudPartnerPortal;
   const JsonNode* offer_node = root.Find("definition")->Find("offer");
   Offer offer;
-  offer.path = path;
+  offer.path = Intern(path);
   offer.format = ManifestFormat::kCloudPartnerPortal;
   offer.name = root.StringAt("id");
   SetKeyPlace(&offer.type_place, *root.Find("definition"));

@@ -77,7 +77,7 @@ struct LeadSettings {
 };
 
 struct Offer {
-  std::string path;
+  std::string_view path;         // interned (base/string_pool.h)
   ManifestFormat format = ManifestFormat::kLeadlintV1;
   std::string name;              // id, externalId or alias, for the report
   OfferType type = OfferType::kUnknown;

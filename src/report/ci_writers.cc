@@ -155,9 +155,9 @@ void WriteMarkdownReport(const RunResult& result, const ReportOptions& options, 
     out << "| offer | type | storefronts | lead destination | verdict |\n|---|---|---|---|---|\n";
     for (const OfferSummary& o : result.offers) {
       std::string storefronts;
-      for (std::string_view s : o.storefronts) {
+      for (const ListingSummary& l : o.listings) {
         if (!storefronts.empty()) storefronts += ", ";
-        storefronts += s;
+        storefronts += l.storefront;
       }
       if (o.storefronts_assumed) storefronts += " (assumed)";
       const char* icon = o.verdict == "pass" ? "✅ pass" : o.verdict == "fail" ? "❌ fail" : "❔ undetermined";

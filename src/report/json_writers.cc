@@ -65,13 +65,15 @@ void WriteJsonReport(const RunResult& result, const ReportOptions& options, std:
                                            {"notes", counts[0]}});
   StreamArray(out, "skipped", result.skipped, [](const std::string& s) { return ordered_json(s); }, false);
   StreamArray(out, "offers", result.offers, [](const OfferSummary& o) {
+    ordered_json storefronts = ordered_json::array();
+    for (const ListingSummary& l : o.listings) storefronts.push_back(l.storefront);
     return ordered_json{{"path", o.path},
                         {"line", o.line},
                         {"column", o.column},
                         {"name", o.name},
                         {"format", o.format},
                         {"type", o.type},
-                        {"storefronts", o.storefronts},
+                        {"storefronts", std::move(storefronts)},
                         {"storefrontsAssumed", o.storefronts_assumed},
                         {"leadDestination", o.destination.empty() ? ordered_json(nullptr) : ordered_json(o.destination)},
                         {"verdict", o.verdict}};

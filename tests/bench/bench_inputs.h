@@ -188,7 +188,6 @@ inline RunResult SyntheticRunResult(int findings) {
     offer.name = Intern("offer-" + std::to_string(file));
     offer.format = "product-ingestion";
     offer.type = "softwareAsAService";
-    offer.storefronts = {"appsource", "azure-marketplace"};
     offer.storefronts_assumed = true;
     offer.destination = "salesforce";
     offer.verdict = file % 7 == 0 ? "fail" : "pass";
