@@ -1,11 +1,11 @@
 #include "base/string_pool.h"
 
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <unordered_set>
 #include <vector>
 
 namespace leadlint {
@@ -16,22 +16,54 @@ constexpr size_t kBlockBytes = 64 * 1024;
 
 class Shard {
  public:
-  std::string_view Intern(std::string_view text) {
+  std::string_view Intern(std::string_view text, uint64_t hash) {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto it = set_.find(text);
-    if (it != set_.end()) return *it;
-    std::string_view stored = Store(text);
-    set_.insert(stored);
-    return stored;
+    if (text.size() > UINT32_MAX) return Store(text);  // kept, not shared (inputs are capped far lower)
+    const auto short_hash = static_cast<uint32_t>(hash);
+    if ((count_ + 1) * 4 > table_.size() * 3) Grow();
+    size_t mask = table_.size() - 1;
+    for (size_t i = short_hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = table_[i];
+      if (slot.data == nullptr) {
+        std::string_view stored = Store(text);
+        slot = {stored.data(), static_cast<uint32_t>(stored.size()), short_hash};
+        ++count_;
+        return stored;
+      }
+      if (slot.hash == short_hash && slot.size == text.size() &&
+          std::memcmp(slot.data, text.data(), text.size()) == 0) {
+        return std::string_view(slot.data, slot.size);
+      }
+    }
   }
 
   void AddStats(StringPoolStats* stats) {
     std::lock_guard<std::mutex> lock(mutex_);
-    stats->strings += set_.size();
-    for (std::string_view s : set_) stats->bytes += s.size();
+    stats->strings += count_;
+    for (const Slot& slot : table_) stats->bytes += slot.size;
   }
 
  private:
+  // An open-addressing table (linear probing) of 16-byte slots: no node per
+  // string, as a std::unordered_set would allocate.
+  struct Slot {
+    const char* data = nullptr;  // nullptr: empty (the empty string is never stored)
+    uint32_t size = 0;
+    uint32_t hash = 0;
+  };
+
+  void Grow() {
+    std::vector<Slot> old = std::move(table_);
+    table_.assign(old.empty() ? 256 : old.size() * 2, Slot{});
+    const size_t mask = table_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.data == nullptr) continue;
+      size_t i = slot.hash & mask;
+      while (table_[i].data != nullptr) i = (i + 1) & mask;
+      table_[i] = slot;
+    }
+  }
+
   std::string_view Store(std::string_view text) {
     if (text.empty()) return std::string_view();
     if (text.size() > kBlockBytes / 4) {
@@ -51,7 +83,8 @@ class Shard {
   }
 
   std::mutex mutex_;
-  std::unordered_set<std::string_view> set_;
+  std::vector<Slot> table_;
+  size_t count_ = 0;
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::vector<std::unique_ptr<char[]>> large_;
   size_t used_ = 0;
@@ -67,8 +100,9 @@ std::array<Shard, kShards>& Shards() {
 
 std::string_view Intern(std::string_view text) {
   if (text.empty()) return std::string_view();
-  size_t hash = std::hash<std::string_view>{}(text);
-  return Shards()[(hash >> 7) % kShards].Intern(text);
+  const uint64_t hash = std::hash<std::string_view>{}(text);
+  // The low bits pick the slot inside a shard; the high bits pick the shard.
+  return Shards()[(hash >> 58) % kShards].Intern(text, hash);
 }
 
 StringPoolStats GetStringPoolStats() {

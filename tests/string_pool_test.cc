@@ -1,0 +1,71 @@
+#include "base/string_pool.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace leadlint {
+namespace {
+
+TEST(StringPool, EqualStringsShareOneCopy) {
+  std::string a = "manifests/contoso/offer-1/configure.json";
+  std::string b = a;  // a different buffer with the same text
+  std::string_view first = Intern(a);
+  std::string_view second = Intern(b);
+  EXPECT_EQ(first, a);
+  EXPECT_EQ(first.data(), second.data());
+  EXPECT_NE(first.data(), a.data());  // a copy, not the caller's buffer
+  EXPECT_NE(Intern("manifests/contoso/offer-2/configure.json").data(), first.data());
+}
+
+TEST(StringPool, ViewsOutliveTheirSource) {
+  std::string_view kept;
+  {
+    std::string temporary = "\"leadDestination\": \"AzureTable\",";
+    kept = Intern(temporary);
+    temporary.assign(temporary.size(), 'x');
+  }
+  EXPECT_EQ(kept, "\"leadDestination\": \"AzureTable\",");
+}
+
+TEST(StringPool, EmptyAndEmbeddedNulAndLargeStrings) {
+  EXPECT_TRUE(Intern("").empty());
+  std::string with_nul("a\0b", 3);
+  EXPECT_EQ(Intern(with_nul), with_nul);
+  EXPECT_NE(Intern(with_nul).data(), Intern("a").data());
+  std::string large(200 * 1024, 'q');  // larger than a block
+  std::string_view stored = Intern(large);
+  EXPECT_EQ(stored, large);
+  EXPECT_EQ(Intern(large).data(), stored.data());
+}
+
+TEST(StringPool, GrowsAndStaysConsistent) {
+  std::vector<std::string_view> views;
+  for (int i = 0; i < 50000; ++i) views.push_back(Intern("key-" + std::to_string(i)));
+  for (int i = 0; i < 50000; ++i) {
+    ASSERT_EQ(views[static_cast<size_t>(i)], "key-" + std::to_string(i));
+    ASSERT_EQ(Intern("key-" + std::to_string(i)).data(), views[static_cast<size_t>(i)].data());
+  }
+  StringPoolStats stats = GetStringPoolStats();
+  EXPECT_GE(stats.strings, 50000u);
+}
+
+TEST(StringPool, ConcurrentInterningAgrees) {
+  constexpr int kThreads = 4;
+  std::vector<std::vector<std::string_view>> seen(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([t, &seen] {
+      for (int i = 0; i < 5000; ++i) seen[static_cast<size_t>(t)].push_back(Intern("shared-" + std::to_string(i)));
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (int t = 1; t < kThreads; ++t) {
+    for (size_t i = 0; i < 5000; ++i) ASSERT_EQ(seen[static_cast<size_t>(t)][i].data(), seen[0][i].data());
+  }
+}
+
+}  // namespace
+}  // namespace leadlint
