@@ -13,7 +13,6 @@
 #include <numeric>
 #include <thread>
 #include <tuple>
-#include <unordered_map>
 
 #include "base/secret_text.h"
 #include "base/string_pool.h"
@@ -497,18 +496,26 @@ RunResult RunCheck(const RunOptions& options) {
   });
 
   // An index from product key to the products (not orphans) that carry it, in
-  // file order: lookups instead of comparing every pair of offers.
-  std::unordered_map<std::string_view, std::vector<size_t>> products_by_key;  // views into the offers
+  // file order: lookups instead of comparing every pair of offers. A sorted
+  // array of (key, offer) pairs: 24 bytes per key, no node or list per key.
+  std::vector<std::pair<std::string_view, size_t>> products_by_key;  // views into the offers
   for (size_t j = 0; j < offers.size(); ++j) {
     if (!offers[j].unresolved_product_ref.empty()) continue;
-    for (const std::string& k : offers[j].product_keys) products_by_key[k].push_back(j);
+    for (const std::string& k : offers[j].product_keys) products_by_key.emplace_back(k, j);
   }
+  std::sort(products_by_key.begin(), products_by_key.end());
+  auto products_with = [&](std::string_view key) {
+    auto first = std::lower_bound(products_by_key.begin(), products_by_key.end(), std::make_pair(key, size_t{0}));
+    auto last = first;
+    while (last != products_by_key.end() && last->first == key) ++last;
+    return std::make_pair(first, last);  // ascending offer order
+  };
   // Test drives configured in another file than their product.
   for (const auto& [keys, enabled] : foreign_test_drives) {
     std::set<size_t> hit;
     for (const std::string& k : keys) {
-      auto it = products_by_key.find(k);
-      if (it != products_by_key.end()) hit.insert(it->second.begin(), it->second.end());
+      auto [first, last] = products_with(k);
+      for (auto it = first; it != last; ++it) hit.insert(it->second);
     }
     for (size_t j : hit) offers[j].test_drive = offers[j].test_drive.value_or(false) || enabled;
   }
@@ -518,8 +525,8 @@ RunResult RunCheck(const RunOptions& options) {
     bool resolved = false;
     size_t best = offers.size();
     for (const std::string& k : offer.product_keys) {
-      auto it = products_by_key.find(k);
-      if (it != products_by_key.end() && !it->second.empty()) best = std::min(best, it->second.front());
+      auto [first, last] = products_with(k);
+      if (first != last) best = std::min(best, first->second);
     }
     for (size_t j = best; j < offers.size(); j = offers.size()) {
       Offer& product = offers[j];
