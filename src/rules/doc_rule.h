@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/finding.h"
@@ -16,7 +17,9 @@ namespace leadlint {
 struct LinkTarget {
   bool exists = false;
   bool markdown = false;
-  std::vector<std::string> anchors;  // heading slugs and <a name|id> of a Markdown target
+  // Heading slugs and <a name|id> of a Markdown target, interned
+  // (base/string_pool.h): "prerequisites" is stored once for a whole tree.
+  std::vector<std::string_view> anchors;
 };
 
 struct DocCheckInput {
