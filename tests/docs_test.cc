@@ -166,7 +166,7 @@ TEST_F(DocsCorpus, FreshnessNamesTheVersionEachTranslationWasMadeFrom) {
   int fresh = 0, outdated = 0, unknown = 0;
   for (const DocSummary& d : r.docs) {
     if (d.role != "translation") continue;
-    auto doc = BuildDocModel(d.path, Read(d.path));
+    auto doc = BuildDocModel(std::string(d.path), Read(std::string(d.path)));
     std::string hash = doc->front_matter.Find("ms.openlocfilehash")->value;
     auto v = versions.find(hash);
     if (v == versions.end()) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/finding.h"
@@ -25,13 +26,15 @@ struct DocSetOptions {
   size_t max_file_bytes = 8u << 20;
 };
 
+// One per checked document, kept for the whole run: its text is interned
+// (base/string_pool.h) or a string literal.
 struct DocSummary {
-  std::string path;
-  std::string locale;
-  std::string role;            // "source", "translation", "doc"
-  std::string source;          // the source path, for translations
-  std::string freshness;       // "fresh", "outdated", "unknown" (translations only)
-  std::string translated_from; // the matching older version
+  std::string_view path;
+  std::string_view locale;
+  std::string_view role;             // "source", "translation", "doc"
+  std::string_view source;           // the source path, for translations
+  std::string_view freshness;        // "fresh", "outdated", "unknown" (translations only)
+  std::string_view translated_from;  // the matching older version
   int rule_tables = 0;
 };
 

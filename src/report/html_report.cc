@@ -126,13 +126,13 @@ void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std:
     for (const char* c : kChecks) out << "<th>" << Html(c) << "</th>";
     out << "</tr>\n";
     for (const DocSummary& d : result.docs) {
-      std::string fresh = d.role != "translation" ? "source" : d.freshness.empty() ? "no source" : d.freshness;
+      std::string_view fresh = d.role != "translation" ? "source" : d.freshness.empty() ? "no source" : d.freshness;
       std::string fresh_class = fresh == "fresh" || fresh == "source" ? "pass" : fresh == "outdated" ? "fail" : "undetermined";
       out << "<tr class=\"doc\"><td class=\"loc\">" << Html(d.path) << "</td><td>" << Html(d.locale.empty() ? "?" : d.locale)
           << "</td><td><span class=\"verdict " << fresh_class << "\">" << Html(fresh) << "</span>"
           << (d.translated_from.empty() ? "" : "<div class=\"muted\">from " + Html(d.translated_from) + "</div>") << "</td>";
       for (const char* c : kChecks) {
-        auto it = per_doc.find({d.path, c});
+        auto it = per_doc.find({std::string(d.path), c});
         int n = it == per_doc.end() ? 0 : it->second;
         out << "<td>" << (n == 0 ? "<span class=\"verdict pass\">ok</span>"
                                  : "<span class=\"verdict fail\">" + std::to_string(n) + "</span>")
