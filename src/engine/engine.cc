@@ -8,11 +8,13 @@
 #include <deque>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 #include <mutex>
 #include <numeric>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 
 #include "base/secret_text.h"
 #include "base/string_pool.h"
@@ -287,7 +289,8 @@ OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const 
   summary.name = Intern(offer.name);
   summary.format = ManifestFormatName(offer.format);
   summary.type = offer.type == OfferType::kUnknown ? Intern(offer.type_written) : OfferTypeId(offer.type);
-  summary.listings.reserve(offer.listings.size());
+  std::vector<ListingSummary> listings;
+  listings.reserve(offer.listings.size());
   for (const Listing& l : offer.listings) {
     summary.storefronts_assumed = summary.storefronts_assumed || l.assumed;
     ListingSummary ls;
@@ -304,13 +307,13 @@ OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const 
     } else if (terms.leads.count("azure-marketplace") != 0) {
       ls.requirement = "marketplace keeps leads";
     }
-    summary.listings.push_back(ls);
+    listings.push_back(ls);
   }
   {
     Requirement req = EvaluateRequirement(offer, options.profile, storefront_rules);
-    summary.reasons.reserve(req.reasons.size() + req.unknown_facts.size());
-    for (const std::string& reason : req.reasons) summary.reasons.push_back(Intern(reason));
-    for (const std::string& fact : req.unknown_facts) summary.reasons.push_back(Intern("unknown: " + fact));
+    std::vector<std::string> texts = req.reasons;
+    for (const std::string& fact : req.unknown_facts) texts.push_back("unknown: " + fact);
+    SetOfferDetails(&summary, listings, std::vector<std::string_view>(texts.begin(), texts.end()));
   }
   summary.destination = offer.leads.present ? Intern(offer.leads.destination) : std::string_view();
   summary.line = offer.type_place.line;
@@ -332,6 +335,46 @@ OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const 
     out->push_back(std::move(copy));
   }
   return summary;
+}
+
+void SetOfferDetails(OfferSummary* summary, const std::vector<ListingSummary>& listings,
+                     const std::vector<std::string_view>& reasons) {
+  struct Details {
+    std::vector<ListingSummary> listings;
+    std::vector<std::string_view> reasons;
+  };
+  // The key spells out every field, each after its length: it is unambiguous.
+  std::string key;
+  auto add = [&key](std::string_view text) {
+    key += std::to_string(text.size());
+    key += '\x1f';
+    key += text;
+  };
+  for (const ListingSummary& l : listings) {
+    add(l.storefront);
+    add(l.kind);
+    add(l.assumed ? "1" : "0");
+    add(l.requirement);
+  }
+  key += '\x1e';
+  for (std::string_view r : reasons) add(r);
+  static std::mutex mutex;
+  // Never destroyed, like the string pool: summaries may outlive static destructors.
+  static auto* stored = new std::unordered_map<std::string, std::unique_ptr<Details>>();
+  std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<Details>& details = (*stored)[key];
+  if (!details) {
+    details = std::make_unique<Details>();
+    for (ListingSummary l : listings) {
+      l.storefront = Intern(l.storefront);
+      l.kind = Intern(l.kind);
+      l.requirement = Intern(l.requirement);
+      details->listings.push_back(l);
+    }
+    for (std::string_view r : reasons) details->reasons.push_back(Intern(r));
+  }
+  summary->listings = details->listings;
+  summary->reasons = details->reasons;
 }
 
 RunResult RunCheck(const RunOptions& options) {

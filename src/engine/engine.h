@@ -5,6 +5,7 @@
 #pragma once
 
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,11 +71,19 @@ struct OfferSummary {
   bool storefronts_assumed = false;          // a listing's storefront was inferred
   std::string_view destination;               // canonical, "" if absent
   std::string_view verdict;                   // "pass", "fail", "undetermined"
-  std::vector<ListingSummary> listings;       // one per storefront, in the manifest's order
-  std::vector<std::string_view> reasons;      // why a CRM destination is (or may be) required
+  // Shared by every offer with the same listings and reasons (SetOfferDetails).
+  std::span<const ListingSummary> listings;   // one per storefront, in the manifest's order
+  std::span<const std::string_view> reasons;  // why a CRM destination is (or may be) required
   int line = 0;
   int column = 0;
 };
+
+// Points `summary` at a stored copy of `listings` and `reasons`. Copies are
+// kept once per distinct combination for the life of the process (offers of
+// the same kind and storefronts share one), and their text is interned, so the
+// arguments may be temporaries.
+void SetOfferDetails(OfferSummary* summary, const std::vector<ListingSummary>& listings,
+                     const std::vector<std::string_view>& reasons);
 
 struct RunResult {
   std::vector<Finding> findings;  // sorted: path, line, column, rule, message

@@ -191,8 +191,8 @@ inline RunResult SyntheticRunResult(int findings) {
     offer.storefronts_assumed = true;
     offer.destination = "salesforce";
     offer.verdict = file % 7 == 0 ? "fail" : "pass";
-    offer.listings = {{"appsource", "app", true, "your CRM"}, {"azure-marketplace", "offer", true, "your CRM"}};
-    offer.reasons = {"AppSource lists it as an app: the storefront rules require your CRM"};
+    SetOfferDetails(&offer, {{"appsource", "app", true, "your CRM"}, {"azure-marketplace", "offer", true, "your CRM"}},
+                    {"AppSource lists it as an app: the storefront rules require your CRM"});
     offer.line = 12;
     offer.column = 7;
     result.offers.push_back(std::move(offer));
