@@ -7,8 +7,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "engine/engine.h"
+#include "report/report.h"
 #include "rules/profile.h"
 #include "test_util.h"
 
@@ -272,6 +274,30 @@ TEST(Determinism, SameOutputWhateverTheThreadCount) {
   options.jobs = 4;
   EXPECT_EQ(one, Lines(RunCheck(options), ""));
   EXPECT_FALSE(one.empty());
+}
+
+// Every report, byte for byte: offers and docs as well as findings.
+TEST(Determinism, SameReportsWhateverTheThreadCount) {
+  RunOptions options;
+  options.paths = {testing::SourceDir() + "/fixtures"};
+  auto reports = [&](int jobs) {
+    options.jobs = jobs;
+    RunResult result = RunCheck(options);
+    EXPECT_GT(result.offers.size(), 20u);
+    EXPECT_GT(result.docs.size(), 20u);
+    std::string all;
+    for (const char* format : {"json", "sarif", "junit", "github", "markdown", "html", "text"}) {
+      std::ostringstream out;
+      ReportOptions report;
+      report.color = false;
+      EXPECT_TRUE(WriteReport(format, result, report, out)) << format;
+      all += std::string("== ") + format + "\n" + out.str();
+    }
+    return all;
+  };
+  const std::string one = reports(1);
+  EXPECT_EQ(one, reports(2));
+  EXPECT_EQ(one, reports(7));
 }
 
 TEST(Secrets, NoSecretValueInAnyOutput) {

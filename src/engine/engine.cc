@@ -657,8 +657,11 @@ RunResult RunCheck(const RunOptions& options) {
     result.findings = std::move(kept);
   }
   StableSortInPlace(&result.findings, FindingLess);
+  // Offers arrive in whatever order the threads finish; the key below is total
+  // for any two offers a report can tell apart, so the order is the same for any --jobs.
   StableSortInPlace(&result.offers, [](const OfferSummary& a, const OfferSummary& b) {
-    return std::tie(a.path, a.line, a.column) < std::tie(b.path, b.line, b.column);
+    return std::tie(a.path, a.line, a.column, a.name, a.destination, a.type) <
+           std::tie(b.path, b.line, b.column, b.name, b.destination, b.type);
   });
   std::sort(result.skipped.begin(), result.skipped.end());
   RecomputeVerdicts(&result);
