@@ -390,18 +390,23 @@ RunResult RunCheck(const RunOptions& options) {
   }
   Discovery discovery = DiscoverInputs(paths, options.discover);
   if (read_stdin) discovery.files.push_back({"-", true});
-  if (options.shard_count > 1) {
-    std::vector<InputFile> mine;
-    for (InputFile& f : discovery.files) {
-      std::string folder = std::filesystem::path(f.path).parent_path().generic_string();
-      if (ShardOf(folder, options.shard_count) == options.shard_index) mine.push_back(std::move(f));
-    }
-    discovery.files = std::move(mine);
-  }
-  auto in_my_shard = [&](const std::string& path) {
+  auto in_my_shard = [&](std::string_view path) {
     if (options.shard_count <= 1) return true;
     return ShardOf(std::filesystem::path(path).parent_path().generic_string(), options.shard_count) == options.shard_index;
   };
+  // With --shard, the other shards' files are not checked, but their Product
+  // Ingestion documents are still read for cross-file references: a product,
+  // its customer-leads and its test drive may sit in folders of different
+  // shards, and the merged report must equal one run's. Offers read that way
+  // only take part in resolution; they are never judged or reported here.
+  std::vector<InputFile> reference_files;
+  if (options.shard_count > 1) {
+    std::vector<InputFile> mine;
+    for (InputFile& f : discovery.files) {
+      (in_my_shard(f.path) ? mine : reference_files).push_back(f);
+    }
+    discovery.files = std::move(mine);
+  }
   for (Finding& f : discovery.findings) {
     if (Enabled(options, f.rule) && in_my_shard(f.path)) result.findings.push_back(std::move(f));
   }
@@ -477,11 +482,39 @@ RunResult RunCheck(const RunOptions& options) {
     }
     outcome->offers = std::move(deferred);
   };
+  // Another shard's Product Ingestion document: its offers and test drives,
+  // for resolution only (no rule runs on it, nothing of it is reported).
+  std::set<std::string_view> reference_paths;
+  auto read_reference = [&](const InputFile& input) {
+    std::string contents;
+    std::string error;
+    bool too_large = false;
+    size_t size = 0;
+    const std::string path(input.path);
+    if (!ReadInputFile(path, options.limits.max_file_bytes, &contents, &error, &too_large, &size)) return;
+    // Not a configure document (its $schema names product-ingestion, perhaps with \u escapes).
+    if (contents.find("product-ingestion") == std::string::npos && contents.find("\\u") == std::string::npos) return;
+    JsonLimits json_limits;
+    json_limits.max_depth = options.limits.max_json_depth;
+    JsonParseResult parsed = ParseJson(contents, json_limits);
+    if (!parsed.ok) return;
+    ManifestDoc doc = NormalizeManifest(path, parsed.root);
+    if (doc.format != ManifestFormat::kProductIngestion) return;
+    std::lock_guard<std::mutex> lock(gather_mutex);
+    reference_paths.insert(input.path);
+    for (Offer& offer : doc.offers) offers.push_back(std::move(offer));
+    for (auto& t : doc.foreign_test_drives) foreign_test_drives.push_back(std::move(t));
+  };
+  const size_t total = n + reference_files.size();
   std::atomic<size_t> next{0};
   auto worker = [&]() {
     while (true) {
       size_t i = next.fetch_add(1);
-      if (i >= n) break;
+      if (i >= total) break;
+      if (i >= n) {
+        read_reference(reference_files[i - n]);
+        continue;
+      }
       const InputFile& input = discovery.files[i];
       const std::string path(input.path);
       if (input.path == "-") {
@@ -519,7 +552,7 @@ RunResult RunCheck(const RunOptions& options) {
     }
   };
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = static_cast<int>(std::min<size_t>(static_cast<size_t>(jobs), std::max<size_t>(1, n)));
+  jobs = static_cast<int>(std::min<size_t>(static_cast<size_t>(jobs), std::max<size_t>(1, total)));
   if (jobs <= 1) {
     worker();
   } else {
@@ -563,6 +596,7 @@ RunResult RunCheck(const RunOptions& options) {
     for (size_t j : hit) offers[j].test_drive = offers[j].test_drive.value_or(false) || enabled;
   }
   std::vector<bool> consumed(offers.size(), false);
+  auto is_reference = [&](const Offer& offer) { return reference_paths.count(offer.path) != 0; };
   for (Offer& offer : offers) {
     if (offer.unresolved_product_ref.empty()) continue;
     bool resolved = false;
@@ -583,7 +617,7 @@ RunResult RunCheck(const RunOptions& options) {
       resolved = true;
       break;
     }
-    if (!resolved) {
+    if (!resolved && !is_reference(offer)) {
       if (Enabled(options, "manifest-unresolved-product")) {
         Finding f;
         f.rule = "manifest-unresolved-product";
@@ -609,7 +643,7 @@ RunResult RunCheck(const RunOptions& options) {
 
   result.offers.reserve(result.offers.size() + offers.size());
   for (size_t i = 0; i < offers.size(); ++i) {
-    if (consumed[i]) continue;
+    if (consumed[i] || is_reference(offers[i])) continue;
     result.offers.push_back(EvaluateOffer(offers[i], options, storefront_rules, &result.findings));
   }
   // File-level lead errors make the offers of that file fail too.
