@@ -15,6 +15,17 @@ namespace leadlint {
 
 namespace {
 
+// Appends `text` to `out`, with `prefix` after each of its line breaks.
+void Indent(const std::string& text, std::string_view prefix, std::string* out) {
+  size_t start = 0;
+  for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', start)) {
+    out->append(text, start, nl + 1 - start);
+    out->append(prefix);
+    start = nl + 1;
+  }
+  out->append(text, start, std::string::npos);
+}
+
 // Writes `items` as the value of a top-level key, one element at a time, with
 // exactly the layout nlohmann's dump(2) gives the whole document: a report of
 // 100,000 offers never exists as one DOM.
@@ -26,26 +37,23 @@ void StreamArray(std::ostream& out, const char* key, const std::vector<T>& items
     return;
   }
   out << "\n";
+  std::string indented;  // one write per element, not one stream call per character
   for (size_t i = 0; i < items.size(); ++i) {
     std::string text = to_json(items[i]).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-    out << "    ";
-    for (char c : text) {
-      out << c;
-      if (c == '\n') out << "    ";
-    }
-    out << (i + 1 < items.size() ? ",\n" : "\n");
+    indented.assign("    ");
+    Indent(text, "    ", &indented);
+    indented += i + 1 < items.size() ? ",\n" : "\n";
+    out.write(indented.data(), static_cast<std::streamsize>(indented.size()));
   }
   out << "  ]" << (last ? "\n" : ",\n");
 }
 
 void StreamValue(std::ostream& out, const char* key, const nlohmann::ordered_json& value) {
   std::string text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-  out << "  \"" << key << "\": ";
-  for (char c : text) {
-    out << c;
-    if (c == '\n') out << "  ";
-  }
-  out << ",\n";
+  std::string indented = std::string("  \"") + key + "\": ";
+  Indent(text, "  ", &indented);
+  indented += ",\n";
+  out.write(indented.data(), static_cast<std::streamsize>(indented.size()));
 }
 
 }  // namespace
