@@ -128,5 +128,20 @@ TEST(Registry, SortedUniqueAndDocumented) {
   }
 }
 
+// STYLE: one rule = src/rules/<family>/<id>.cc. Rules the readers or the engine
+// emit (no check function) are exempt.
+TEST(Registry, EveryCheckHasItsOwnFile) {
+  for (const RuleInfo& r : AllRules()) {
+    if (r.file_check == nullptr && r.offer_check == nullptr && r.doc_check == nullptr) continue;
+    std::string id(r.id);
+    std::string file = id;
+    std::replace(file.begin(), file.end(), '-', '_');
+    fs::path source = fs::path(testing::SourceDir()) / "src" / "rules" / id.substr(0, id.find('-')) / (file + ".cc");
+    EXPECT_TRUE(fs::exists(source)) << "missing " << source;
+    std::string text = testing::ReadFileOrEmpty(source.string());
+    EXPECT_EQ(text.rfind("// " + id + ":", 0), 0u) << source << " must open with '// " << id << ": ...'";
+  }
+}
+
 }  // namespace
 }  // namespace leadlint

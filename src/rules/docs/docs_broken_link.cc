@@ -1,0 +1,58 @@
+// docs-broken-link: a relative link to a file or anchor that does not exist.
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "rules/checks.h"
+#include "rules/doc_rule.h"
+#include "rules/docs/docs_util.h"
+
+namespace leadlint {
+namespace {
+
+using docs_util::Lower;
+
+bool IsExternal(std::string_view url) {
+  size_t colon = url.find(':');
+  size_t slash = url.find('/');
+  if (colon != std::string_view::npos && (slash == std::string_view::npos || colon < slash)) return true;
+  return url.rfind("//", 0) == 0 || url.rfind("/", 0) == 0;  // scheme or site-absolute
+}
+
+}  // namespace
+
+void CheckDocsBrokenLink(const DocCheckInput& in, DocContext& ctx) {
+  const DocModel& doc = *in.doc;
+  constexpr std::string_view kRule = "docs-broken-link";
+  std::set<std::string> own;
+  for (const MdHeading& h : doc.markdown.headings) own.insert(h.slug);
+  for (const std::string& a : doc.markdown.html_anchors) own.insert(a);
+  for (const MdLink& link : doc.markdown.links) {
+    const std::string& url = link.url;
+    if (url.empty() || IsExternal(url)) continue;
+    size_t hash = url.find('#');
+    std::string target = url.substr(0, hash);
+    std::string anchor = hash == std::string::npos ? "" : url.substr(hash + 1);
+    if (size_t q = target.find('?'); q != std::string::npos) target.resize(q);
+    if (target.empty()) {
+      if (!anchor.empty() && own.count(anchor) == 0 && own.count(Lower(anchor)) == 0) {
+        ctx.Report(kRule, link.offset, 1, "'#" + anchor + "' is not a heading or anchor of this document");
+      }
+      continue;
+    }
+    if (in.links == nullptr) continue;
+    auto it = in.links->find(target);
+    if (it == in.links->end()) continue;
+    if (!it->second.exists) {
+      ctx.Report(kRule, link.offset, 1, "link target '" + target + "' does not exist");
+    } else if (!anchor.empty() && it->second.markdown) {
+      const auto& anchors = it->second.anchors;
+      if (std::find(anchors.begin(), anchors.end(), anchor) == anchors.end() &&
+          std::find(anchors.begin(), anchors.end(), Lower(anchor)) == anchors.end()) {
+        ctx.Report(kRule, link.offset, 1, "'#" + anchor + "' is not a heading or anchor of '" + target + "'");
+      }
+    }
+  }
+}
+
+}  // namespace leadlint

@@ -1,0 +1,39 @@
+// l10n-link-parity: link targets differ from the source.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "rules/checks.h"
+#include "rules/doc_rule.h"
+#include "rules/l10n/l10n_util.h"
+
+namespace leadlint {
+namespace {
+
+using l10n_util::Against;
+using l10n_util::NormalizeUrl;
+
+}  // namespace
+
+void CheckL10nLinkParity(const DocCheckInput& in, DocContext& ctx) {
+  if (!in.translation || in.compared == nullptr) return;
+  std::multimap<std::string, std::string> theirs;  // normalized -> as the source writes it
+  for (const MdLink& l : in.compared->markdown.links) theirs.emplace(NormalizeUrl(l.url), l.url);
+  for (const MdLink& l : in.doc->markdown.links) {
+    std::string url = NormalizeUrl(l.url);
+    auto it = theirs.find(url);
+    if (it == theirs.end()) {
+      ctx.Report("l10n-link-parity", l.offset, 1, "link target '" + l.url + "' is not in the source" + Against(in));
+    } else {
+      theirs.erase(it);
+    }
+  }
+  size_t at = in.doc->markdown.links.empty() ? 0 : in.doc->markdown.links.back().offset;
+  for (const auto& [normalized, missing] : theirs) {
+    ctx.Report("l10n-link-parity", at, 1,
+               "the source links to '" + missing + "'; the translation does not" + Against(in));
+  }
+}
+
+}  // namespace leadlint
