@@ -45,6 +45,54 @@ TEST(Shard, MergedShardsEqualOneRun) {
   fs::remove_all(dir);
 }
 
+// merge takes shards 1..N of one N, each once: anything else would silently
+// not be the whole run's report.
+TEST(Shard, MergeRefusesMissingRepeatedOrForeignShards) {
+  fs::path dir = fs::temp_directory_path() / ("leadlint-shard-merge-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const std::string src = testing::SourceDir();
+  auto report = [&](const std::string& shard, const std::string& format) {
+    std::string out = (dir / (shard.empty() ? std::string("all") : shard.substr(0, 1) + "-of-" + shard.substr(2)))
+                          .string() + "." + format;
+    std::vector<std::string> args = {"check", "--no-config", "--format", format, "--output", out};
+    if (!shard.empty()) args.insert(args.end(), {"--shard", shard});
+    args.push_back("fixtures/examples");
+    auto r = RunBinary(args, src);
+    EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+    return out;
+  };
+  const std::string s1 = report("1/3", "json"), s2 = report("2/3", "json"), s3 = report("3/3", "json");
+  const std::string t1 = report("1/2", "json"), all = report("", "json");
+  auto merge = [&](const std::vector<std::string>& files, const std::string& format = "json") {
+    std::vector<std::string> args = {"merge", "--format", format};
+    args.insert(args.end(), files.begin(), files.end());
+    return RunBinary(args, src);
+  };
+  auto whole = merge({s3, s1, s2});
+  EXPECT_EQ(whole.exit_code, 0) << whole.err;
+  EXPECT_EQ(whole.out, testing::ReadFileOrEmpty(all));  // and no "shard" key left
+  auto missing = merge({s1, s3});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(missing.err, "leadlint: shard 2/3 is missing: the merged report would not be the whole run's\n");
+  auto twice = merge({s1, s2, s2, s3});
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_EQ(twice.err, "leadlint: '" + s2 + "' and '" + s2 + "' are both shard 2/3; each shard must be merged once\n");
+  auto foreign = merge({s1, s2, s3, t1});
+  EXPECT_EQ(foreign.exit_code, 2);
+  EXPECT_EQ(foreign.err, "leadlint: '" + t1 + "' is shard 1/2, but '" + s1 +
+                             "' is from --shard K/3; merge the shards of one run\n");
+  auto mixed = merge({s1, s2, s3, all});
+  EXPECT_EQ(mixed.exit_code, 2);
+  EXPECT_EQ(mixed.err,
+            "leadlint: 1 of the reports did not come from a --shard run; merge only the shards of one run\n");
+  const std::string q1 = report("1/2", "sarif"), q2 = report("2/2", "sarif");
+  EXPECT_EQ(merge({q1, q2}, "sarif").exit_code, 0);
+  auto sarif_missing = merge({q2}, "sarif");
+  EXPECT_EQ(sarif_missing.exit_code, 2);
+  EXPECT_EQ(sarif_missing.err, "leadlint: shard 1/2 is missing: the merged report would not be the whole run's\n");
+  fs::remove_all(dir);
+}
+
 // A product, its customer-leads and its test drive in three folders: whichever
 // shards the folders fall in, the merged report equals one run's (no
 // unresolved product, no product judged without its lead settings).

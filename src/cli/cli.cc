@@ -419,6 +419,10 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     ReportOptions report;
     report.profile = std::string(options.profile.name);
     report.version = LEADLINT_VERSION;
+    if (options.shard_count > 1) {
+      report.shard_index = options.shard_index + 1;
+      report.shard_count = options.shard_count;
+    }
     std::error_code cwd_error;
     report.working_directory = std::filesystem::current_path(cwd_error).string();
     const char* no_color = std::getenv("NO_COLOR");

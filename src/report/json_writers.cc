@@ -66,6 +66,9 @@ void WriteJsonReport(const RunResult& result, const ReportOptions& options, std:
   StreamValue(out, "$schema", "https://leadlint.dev/schemas/report.schema.json");
   StreamValue(out, "tool", ordered_json{{"name", "leadlint"}, {"version", options.version}});
   StreamValue(out, "profile", options.profile);
+  if (options.shard_count > 1) {
+    StreamValue(out, "shard", ordered_json{{"index", options.shard_index}, {"count", options.shard_count}});
+  }
   StreamValue(out, "summary", ordered_json{{"filesChecked", result.files_checked},
                                            {"filesSkipped", result.files_skipped},
                                            {"errors", counts[2]},
@@ -247,6 +250,9 @@ void WriteSarifReport(const RunResult& result, const ReportOptions& options, std
       {"results", std::move(results)},
       {"columnKind", "unicodeCodePoints"},
       {"properties", {{"profile", options.profile}}}};
+  if (options.shard_count > 1) {
+    run["properties"]["shard"] = {{"index", options.shard_index}, {"count", options.shard_count}};
+  }
   ordered_json doc = {{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
                       {"version", "2.1.0"},
                       {"runs", ordered_json::array({std::move(run)})}};
@@ -315,6 +321,65 @@ void WriteExtractJson(const DocModel& doc, std::ostream& out) {
 
 namespace leadlint {
 
+namespace {
+
+// The shards must be exactly 1..N of one --shard N, each once; a report of an
+// unsharded run cannot be merged with shards. Reports written before shards
+// were recorded carry no "shard" at all and are taken as they are.
+bool CheckShards(const std::string& format, const std::vector<std::string>& inputs,
+                 const std::vector<nlohmann::ordered_json>& docs, std::string* error) {
+  std::map<int, std::string> seen;  // index -> input
+  int count = 0;
+  size_t unsharded = 0;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const nlohmann::ordered_json* shard = nullptr;
+    if (format == "sarif") {
+      if (docs[i].contains("runs") && docs[i]["runs"].is_array() && !docs[i]["runs"].empty() &&
+          docs[i]["runs"][0].contains("properties") && docs[i]["runs"][0]["properties"].contains("shard")) {
+        shard = &docs[i]["runs"][0]["properties"]["shard"];
+      }
+    } else if (docs[i].is_object() && docs[i].contains("shard")) {
+      shard = &docs[i]["shard"];
+    }
+    if (shard == nullptr) {
+      ++unsharded;
+      continue;
+    }
+    const int index = shard->value("index", 0);
+    const int n = shard->value("count", 0);
+    if (count != 0 && n != count) {
+      *error = "'" + inputs[i] + "' is shard " + std::to_string(index) + "/" + std::to_string(n) + ", but '" +
+               seen.begin()->second + "' is from --shard K/" + std::to_string(count) + "; merge the shards of one run";
+      return false;
+    }
+    count = n;
+    auto [it, inserted] = seen.emplace(index, inputs[i]);
+    if (!inserted) {
+      *error = "'" + inputs[i] + "' and '" + it->second + "' are both shard " + std::to_string(index) + "/" +
+               std::to_string(n) + "; each shard must be merged once";
+      return false;
+    }
+  }
+  if (seen.empty()) return true;
+  if (unsharded != 0) {
+    *error = std::to_string(unsharded) + " of the reports did not come from a --shard run; merge only the shards of one run";
+    return false;
+  }
+  std::string missing;
+  for (int k = 1; k <= count; ++k) {
+    if (seen.count(k) == 0) missing += (missing.empty() ? "" : ", ") + std::to_string(k) + "/" + std::to_string(count);
+  }
+  if (!missing.empty()) {
+    const bool several = missing.find(',') != std::string::npos;
+    *error = std::string(several ? "shards " : "shard ") + missing + (several ? " are" : " is") +
+             " missing: the merged report would not be the whole run's";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool MergeReports(const std::string& format, const std::vector<std::string>& inputs, std::ostream& out,
                   std::string* error) {
   using nlohmann::ordered_json;
@@ -337,12 +402,13 @@ bool MergeReports(const std::string& format, const std::vector<std::string>& inp
     return false;
   }
   try {
+    if (!CheckShards(format, inputs, docs, error)) return false;
     if (format == "sarif") {
       ordered_json merged = docs.front();
       ordered_json results = ordered_json::array();
       for (const ordered_json& d : docs) {
         if (d.value("version", "") != "2.1.0" || !d.contains("runs") || d["runs"].empty()) {
-          *error = "an input is not a leadlint SARIF 2.1.0 log";
+          *error = "'" + inputs[static_cast<size_t>(&d - docs.data())] + "' is not a leadlint SARIF 2.1.0 log";
           return false;
         }
         if (d["runs"][0]["originalUriBaseIds"] != merged["runs"][0]["originalUriBaseIds"]) {
@@ -360,6 +426,9 @@ bool MergeReports(const std::string& format, const std::vector<std::string>& inp
       std::stable_sort(results.begin(), results.end(),
                        [&](const ordered_json& a, const ordered_json& b) { return key(a) < key(b); });
       merged["runs"][0]["results"] = std::move(results);
+      if (merged["runs"][0].contains("properties") && merged["runs"][0]["properties"].is_object()) {
+        merged["runs"][0]["properties"].erase("shard");
+      }
       out << merged.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
       return true;
     }
@@ -374,7 +443,7 @@ bool MergeReports(const std::string& format, const std::vector<std::string>& inp
     std::string storefront_rules = merged.value("storefrontRules", "built-in (seed)");
     for (const ordered_json& d : docs) {
       if (!d.contains("findings") || !d.contains("summary")) {
-        *error = "an input is not a leadlint JSON report";
+        *error = "'" + inputs[static_cast<size_t>(&d - docs.data())] + "' is not a leadlint JSON report";
         return false;
       }
       if (d.value("profile", "") != profile) {
@@ -396,8 +465,13 @@ bool MergeReports(const std::string& format, const std::vector<std::string>& inp
     };
     std::stable_sort(findings.begin(), findings.end(),
                      [&](const ordered_json& a, const ordered_json& b) { return finding_key(a) < finding_key(b); });
-    auto offer_key = [](const ordered_json& o) {
-      return std::make_tuple(o.value("path", ""), o.value("line", 0), o.value("column", 0));
+    // The engine's order (engine.cc): path, line, column, name, destination, type.
+    auto text = [](const ordered_json& o, const char* key) {
+      return o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : std::string();
+    };
+    auto offer_key = [&](const ordered_json& o) {
+      return std::make_tuple(text(o, "path"), o.value("line", 0), o.value("column", 0), text(o, "name"),
+                             text(o, "leadDestination"), text(o, "type"));
     };
     std::stable_sort(offers.begin(), offers.end(),
                      [&](const ordered_json& a, const ordered_json& b) { return offer_key(a) < offer_key(b); });
@@ -411,6 +485,7 @@ bool MergeReports(const std::string& format, const std::vector<std::string>& inp
     merged["docs"] = std::move(doc_list);
     merged["storefrontRules"] = storefront_rules;
     merged["findings"] = std::move(findings);
+    merged.erase("shard");
     out << merged.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return true;
   } catch (const std::exception& e) {

@@ -15,6 +15,10 @@ struct ReportOptions {
   std::string profile;
   std::string version;
   std::string working_directory;  // absolute; SARIF's SRCROOT and relative URIs
+  // --shard K/N (1-based K; 0 when not sharded): recorded in JSON and SARIF so
+  // that `leadlint merge` can refuse a missing, repeated or foreign shard.
+  int shard_index = 0;
+  int shard_count = 0;
 };
 
 // Escapes text for XML and HTML (both markup writers share it); control
