@@ -48,7 +48,7 @@ class TempDir {
 std::string Lines(const RunResult& r, const std::string& strip) {
   std::string out;
   for (const Finding& f : r.findings) {
-    std::string path = f.path.rfind(strip, 0) == 0 ? f.path.substr(strip.size()) : f.path;
+    std::string path(f.path.rfind(strip, 0) == 0 ? f.path.substr(strip.size()) : f.path.view());
     out += path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ": " + f.message + " [" + f.rule +
            "]\n";
   }

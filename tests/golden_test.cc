@@ -79,7 +79,7 @@ TEST_P(GoldenTest, FindingsMatchExpected) {
   std::string prefix = dir.string() + "/";
   std::ostringstream actual;
   for (const Finding& f : result.findings) {
-    std::string path = f.path.rfind(prefix, 0) == 0 ? f.path.substr(prefix.size()) : f.path;
+    std::string path(f.path.rfind(prefix, 0) == 0 ? f.path.substr(prefix.size()) : f.path.view());
     if (f.rule != rule && !also.empty()) continue;
     EXPECT_EQ(f.rule, rule);
     EXPECT_NE(path.rfind("good/", 0), 0u) << "a good fixture produced a finding: " << path << ":" << f.line << ":"

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -65,6 +66,32 @@ TEST(StringPool, ConcurrentInterningAgrees) {
   for (int t = 1; t < kThreads; ++t) {
     for (size_t i = 0; i < 5000; ++i) ASSERT_EQ(seen[static_cast<size_t>(t)][i].data(), seen[0][i].data());
   }
+}
+
+TEST(PooledString, CopiesTemporariesAndComparesWithEveryStringType) {
+  PooledString path;
+  EXPECT_TRUE(path.empty());
+  {
+    std::string temporary = "docs/a.md";
+    path = temporary;
+    temporary[0] = 'X';
+  }
+  EXPECT_EQ(path, "docs/a.md");
+  EXPECT_EQ(path, std::string("docs/a.md"));
+  EXPECT_EQ(path, std::string_view("docs/a.md"));
+  EXPECT_EQ(path, PooledString("docs/a.md"));
+  EXPECT_EQ(path.data(), PooledString(std::string("docs/a.md")).data());  // one copy in the pool
+  EXPECT_NE(path, "docs/b.md");
+  EXPECT_LT(path, PooledString("docs/b.md"));
+  EXPECT_LT(path, "docs/b.md");
+  EXPECT_GT(path, std::string("docs/"));
+  EXPECT_EQ("see " + path, "see docs/a.md");
+  EXPECT_EQ(path + ":1", "docs/a.md:1");
+  EXPECT_EQ(path.substr(5), "a.md");
+  EXPECT_EQ(path.find('/'), 4u);
+  std::ostringstream out;
+  out << path;
+  EXPECT_EQ(out.str(), "docs/a.md");
 }
 
 }  // namespace

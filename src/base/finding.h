@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/string_pool.h"
+
 namespace leadlint {
 
 enum class Severity { kNote = 0, kWarning = 1, kError = 2 };
@@ -14,16 +16,18 @@ std::string_view SeverityName(Severity severity);
 // Parses "error", "warning", "note" (and "off" -> false). Returns false if unknown.
 bool ParseSeverity(std::string_view text, Severity* out);
 
+// A run keeps every finding until the end (to sort, suppress and baseline
+// them), so the repeated parts (rule, path, excerpt) are pooled strings.
 struct Finding {
-  std::string rule;
+  PooledString rule;
   Severity severity = Severity::kError;
-  std::string path;      // as given on the command line or found while walking
+  PooledString path;     // as given on the command line or found while walking
   size_t offset = 0;     // byte offset of the offending key or value
   size_t length = 0;     // bytes covered (for carets and redaction); may be 0
   int line = 0;          // filled from offset by the engine
   int column = 0;
   std::string message;   // never contains a secret value
-  std::string excerpt;   // the source line, secrets redacted ("" if none)
+  PooledString excerpt;  // the source line, secrets redacted ("" if none)
 };
 
 }  // namespace leadlint

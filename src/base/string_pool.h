@@ -12,13 +12,63 @@
 // Thread-safe: the pool is split into shards by hash, each with its own lock.
 #pragma once
 
+#include <compare>
 #include <cstddef>
+#include <ostream>
+#include <string>
 #include <string_view>
 
 namespace leadlint {
 
 // The pooled copy of `text`. Never invalidated.
 std::string_view Intern(std::string_view text);
+
+// A string held in the pool: 16 bytes, immutable, and safe to build from a
+// temporary (the text is copied into the pool). For fields of records that a
+// run keeps by the hundred thousand, such as a finding's path, rule and
+// excerpt, where a std::string would cost 32 bytes plus a heap block each.
+class PooledString {
+ public:
+  PooledString() = default;
+  PooledString(std::string_view text) : view_(Intern(text)) {}  // NOLINT: implicit, like std::string
+  PooledString(const std::string& text) : view_(Intern(text)) {}  // NOLINT
+  PooledString(const char* text) : view_(Intern(text)) {}  // NOLINT
+  operator std::string_view() const { return view_; }  // NOLINT
+  std::string_view view() const { return view_; }
+  std::string str() const { return std::string(view_); }
+  bool empty() const { return view_.empty(); }
+  size_t size() const { return view_.size(); }
+  const char* data() const { return view_.data(); }
+  std::string_view::const_iterator begin() const { return view_.begin(); }
+  std::string_view::const_iterator end() const { return view_.end(); }
+  char operator[](size_t i) const { return view_[i]; }
+  size_t find(std::string_view what, size_t from = 0) const { return view_.find(what, from); }
+  size_t find(char what, size_t from = 0) const { return view_.find(what, from); }
+  size_t rfind(std::string_view what, size_t from = std::string_view::npos) const { return view_.rfind(what, from); }
+  std::string_view substr(size_t at, size_t n = std::string_view::npos) const { return view_.substr(at, n); }
+
+  // One overload per right-hand type, each an exact match, so that neither
+  // C++20's reversed candidates nor the implicit conversions are ambiguous.
+  friend bool operator==(const PooledString& a, const PooledString& b) { return a.view_ == b.view_; }
+  friend bool operator==(const PooledString& a, std::string_view b) { return a.view_ == b; }
+  friend bool operator==(const PooledString& a, const std::string& b) { return a.view_ == b; }
+  friend bool operator==(const PooledString& a, const char* b) { return a.view_ == b; }
+  friend std::strong_ordering operator<=>(const PooledString& a, const PooledString& b) { return a.view_ <=> b.view_; }
+  friend std::strong_ordering operator<=>(const PooledString& a, std::string_view b) { return a.view_ <=> b; }
+  friend std::strong_ordering operator<=>(const PooledString& a, const std::string& b) {
+    return a.view_ <=> std::string_view(b);
+  }
+  friend std::strong_ordering operator<=>(const PooledString& a, const char* b) {
+    return a.view_ <=> std::string_view(b);
+  }
+  friend std::ostream& operator<<(std::ostream& out, const PooledString& s) { return out << s.view_; }
+  friend std::string operator+(std::string a, const PooledString& b) { return a.append(b.view_); }
+  friend std::string operator+(const PooledString& a, std::string_view b) { return std::string(a.view_).append(b); }
+  friend std::string operator+(const PooledString& a, const char* b) { return std::string(a.view_).append(b); }
+
+ private:
+  std::string_view view_;
+};
 
 // Statistics, for tests and the benchmark notes.
 struct StringPoolStats {

@@ -69,7 +69,7 @@ bool ApplyBaseline(const std::string& path, std::vector<Finding>* findings, size
   std::vector<Finding> kept;
   for (size_t i = 0; i < findings->size(); ++i) {
     Finding& f = (*findings)[i];
-    auto it = known.find({f.rule, f.path, prints[i]});
+    auto it = known.find({f.rule.str(), f.path.str(), prints[i]});
     if (it != known.end()) {
       known.erase(it);
       ++*removed;

@@ -680,7 +680,7 @@ RunResult RunCheck(const RunOptions& options) {
   if (!options.rule_overrides.empty()) {
     std::vector<Finding> kept;
     for (Finding& f : result.findings) {
-      auto it = options.rule_overrides.find(f.rule);
+      auto it = options.rule_overrides.find(f.rule.str());
       if (it == options.rule_overrides.end()) {
         kept.push_back(std::move(f));
       } else if (it->second) {

@@ -84,8 +84,8 @@ void WriteJunitReport(const RunResult& result, const ReportOptions& options, std
   std::map<std::pair<std::string, std::string>, std::vector<const Finding*>> groups;
   std::set<std::string> files(result.checked.begin(), result.checked.end());
   for (const Finding& f : result.findings) {
-    groups[{f.path, Family(f.rule)}].push_back(&f);
-    files.insert(f.path);
+    groups[{f.path.str(), Family(f.rule.str())}].push_back(&f);
+    files.insert(f.path.str());
   }
   size_t tests = 0;
   size_t failures = 0;

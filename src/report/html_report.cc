@@ -64,7 +64,7 @@ void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std:
   std::set<std::string> rules;
   for (const Finding& f : result.findings) {
     ++counts[static_cast<int>(f.severity)];
-    rules.insert(f.rule);
+    rules.insert(f.rule.str());
   }
   size_t verdicts[3] = {0, 0, 0};
   for (const OfferSummary& o : result.offers) {
@@ -120,7 +120,7 @@ void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std:
                                     "l10n-do-not-translate", "l10n-inconsistent-term", "l10n-anchor-parity",
                                     "l10n-link-parity"};
     std::map<std::pair<std::string, std::string>, int> per_doc;
-    for (const Finding& f : result.findings) ++per_doc[{f.path, f.rule}];
+    for (const Finding& f : result.findings) ++per_doc[{f.path.str(), f.rule.str()}];
     out << "<section id=\"docs\"><h2>Docs: locale × check</h2>\n<p class=\"muted\">storefront rules from "
         << Html(result.storefront_rules_source) << "</p>\n<table><tr><th>document</th><th>locale</th><th>freshness</th>";
     for (const char* c : kChecks) out << "<th>" << Html(c) << "</th>";

@@ -177,7 +177,8 @@ void WriteSarifReport(const RunResult& result, const ReportOptions& options, std
                       .lexically_normal();
   std::vector<fs::path> absolute;
   for (const Finding& f : result.findings) {
-    absolute.push_back((fs::path(f.path).is_absolute() ? fs::path(f.path) : root / f.path).lexically_normal());
+    const fs::path path(f.path.view());
+    absolute.push_back((path.is_absolute() ? path : root / path).lexically_normal());
   }
   auto under = [](const fs::path& p, const fs::path& base) {
     auto rel = p.lexically_relative(base);
@@ -214,9 +215,10 @@ void WriteSarifReport(const RunResult& result, const ReportOptions& options, std
     const Finding& f = result.findings[i];
     std::string uri = PercentEncode(absolute[i].lexically_relative(root).generic_string());
     ordered_json region = {{"startLine", std::max(1, f.line)}, {"startColumn", std::max(1, f.column)}};
-    if (!f.excerpt.empty()) region["snippet"] = {{"text", f.excerpt}};
-    ordered_json r = {{"ruleId", f.rule},
-                      {"ruleIndex", rule_index.count(f.rule) ? rule_index[f.rule] : 0},
+    if (!f.excerpt.empty()) region["snippet"] = {{"text", f.excerpt.str()}};
+    const std::string rule = f.rule.str();
+    ordered_json r = {{"ruleId", rule},
+                      {"ruleIndex", rule_index.count(rule) ? rule_index[rule] : 0},
                       {"level", std::string(SeverityName(f.severity))},
                       {"message", {{"text", Sentence(f.message)}}},
                       {"locations",

@@ -50,7 +50,7 @@ void WriteTextReport(const RunResult& result, const ReportOptions& options, std:
       std::string pad;
       int col = 1;
       size_t i = 0;
-      const std::string& line = f.excerpt;
+      const std::string_view line = f.excerpt;
       while (col < f.column && i < line.size()) {
         unsigned char c = static_cast<unsigned char>(line[i]);
         size_t start = i;

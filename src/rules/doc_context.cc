@@ -23,10 +23,11 @@ void DocContext::ReportWithSeverity(std::string_view rule, Severity severity, si
   f.column = lc.column;
   std::string_view line = doc_.file.Line(lc.line);
   if (line.size() <= 400) {
-    f.excerpt = RedactSecrets(line);
-    for (char& c : f.excerpt) {
+    std::string excerpt = RedactSecrets(line);
+    for (char& c : excerpt) {
       if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) c = '?';
     }
+    f.excerpt = excerpt;
   }
   f.message = RedactSecrets(message);
   out_->push_back(std::move(f));
