@@ -577,7 +577,7 @@ RunResult RunCheck(const RunOptions& options) {
   std::vector<std::pair<std::string_view, size_t>> products_by_key;  // views into the offers
   for (size_t j = 0; j < offers.size(); ++j) {
     if (!offers[j].unresolved_product_ref.empty()) continue;
-    for (const std::string& k : offers[j].product_keys) products_by_key.emplace_back(k, j);
+    for (const PooledString& k : offers[j].product_keys) products_by_key.emplace_back(k, j);
   }
   std::sort(products_by_key.begin(), products_by_key.end());
   auto products_with = [&](std::string_view key) {
@@ -601,7 +601,7 @@ RunResult RunCheck(const RunOptions& options) {
     if (offer.unresolved_product_ref.empty()) continue;
     bool resolved = false;
     size_t best = offers.size();
-    for (const std::string& k : offer.product_keys) {
+    for (const PooledString& k : offer.product_keys) {
       auto [first, last] = products_with(k);
       if (first != last) best = std::min(best, first->second);
     }
@@ -627,7 +627,7 @@ RunResult RunCheck(const RunOptions& options) {
         f.line = offer.product_ref_place.line;
         f.column = offer.product_ref_place.column;
         f.excerpt = offer.product_ref_place.excerpt;
-        std::string ref = offer.unresolved_product_ref;
+        std::string ref = offer.unresolved_product_ref.str();
         for (const char* prefix : {"externalId:", "resourceName:"}) {
           std::string p(prefix);
           if (ref.rfind(p, 0) == 0) ref = p.substr(0, p.size() - 1) + " '" + ref.substr(p.size()) + "'";

@@ -165,7 +165,7 @@ std::vector<std::string> ReferenceKeys(const JsonNode& ref) {
   return keys;
 }
 
-bool Matches(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+bool Matches(const std::vector<std::string>& a, const std::vector<PooledString>& b) {
   for (const std::string& x : a) {
     if (std::find(b.begin(), b.end(), x) != b.end()) return true;
   }
@@ -225,7 +225,7 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
     Offer offer;
     offer.path = Intern(path);
     offer.format = ManifestFormat::kProductIngestion;
-    offer.product_keys = ProductKeys(*r.node);
+    for (const std::string& key : ProductKeys(*r.node)) offer.product_keys.emplace_back(key);
     if (const JsonNode* identity = r.node->Find("identity"); identity != nullptr) offer.name = identity->StringAt("externalId");
     if (offer.name.empty()) offer.name = r.node->StringAt("alias");
     if (offer.name.empty()) offer.name = r.node->StringAt("id");
@@ -297,7 +297,7 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
         SetPlace(&orphan.product_ref_place, *ref);
         orphan.unresolved_product_ref = keys.empty() ? std::string("?") : keys.front();
         orphan.name = orphan.unresolved_product_ref;
-        orphan.product_keys = keys;
+        orphan.product_keys.assign(keys.begin(), keys.end());
       }
       doc->offers.push_back(std::move(orphan));
       offer = &doc->offers.back();

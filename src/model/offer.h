@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/string_pool.h"
+
 namespace leadlint {
 
 enum class ManifestFormat { kLeadlintV1, kProductIngestion, kCloudPartnerPortal };
@@ -70,8 +72,8 @@ struct Listing {
 
 struct LeadSettings {
   bool present = false;          // the document has lead settings at all
-  std::string destination;       // canonical: none, table, blob, dynamics, ... ("" if absent)
-  std::string written;           // as written in the file ("AzureTable", "none")
+  PooledString destination;      // canonical: none, table, blob, dynamics, ... ("" if absent)
+  PooledString written;          // as written in the file ("AzureTable", "none")
   Place destination_place;       // the leadDestination value (or the lead object)
   Place object_place;            // the customer-leads resource / leads object
 };
@@ -79,19 +81,19 @@ struct LeadSettings {
 struct Offer {
   std::string_view path;         // interned (base/string_pool.h)
   ManifestFormat format = ManifestFormat::kLeadlintV1;
-  std::string name;              // id, externalId or alias, for the report
+  PooledString name;             // id, externalId or alias, for the report
   OfferType type = OfferType::kUnknown;
-  std::string type_written;      // as written, for messages
+  PooledString type_written;     // as written, for messages
   Place type_place;              // the type value, or the offer object
   std::vector<Listing> listings;
   std::optional<bool> test_drive;  // offer-level test drive (Product Ingestion test-drive resource)
   LeadSettings leads;
   // Product Ingestion only: the product reference of a customer-leads resource
   // whose product is not in the same document; resolved across files.
-  std::string unresolved_product_ref;
+  PooledString unresolved_product_ref;
   Place product_ref_place;
   // Product Ingestion only: the keys a product can be referred to by.
-  std::vector<std::string> product_keys;
+  std::vector<PooledString> product_keys;
   bool is_product_only = false;  // a product without lead settings in this file
 };
 

@@ -15,7 +15,7 @@ using storefront_util::kCrmList;
 
 void CheckLeadsDestinationNotAllowed(const Offer& offer, OfferContext& ctx) {
   if (!offer.leads.present) return;
-  const std::string& d = offer.leads.destination;
+  const std::string_view d = offer.leads.destination;
   if (d != "email" && d != "blob") return;
   Requirement r = EvaluateRequirement(offer, ctx.profile(), ctx.storefront_rules());
   if (r.state != Requirement::State::kRequired) return;
