@@ -177,7 +177,7 @@ TEST_F(DocsCorpus, FreshnessNamesTheVersionEachTranslationWasMadeFrom) {
       ++fresh;
     } else {
       EXPECT_EQ(d.freshness, "outdated") << d.path;
-      EXPECT_EQ(fs::path(d.translated_from).filename().string(), v->second) << d.path;
+      EXPECT_EQ(fs::path(d.translated_from.view()).filename().string(), v->second) << d.path;
       ++outdated;
     }
   }

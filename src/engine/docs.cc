@@ -435,8 +435,8 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
         if (ReadText(p.string(), &text)) {
           MarkdownDoc md = ParseMarkdown(text);
           lt.anchors.reserve(md.headings.size() + md.html_anchors.size());
-          for (const MdHeading& h : md.headings) lt.anchors.push_back(Intern(h.slug));
-          for (const std::string& a : md.html_anchors) lt.anchors.push_back(Intern(a));
+          for (const MdHeading& h : md.headings) lt.anchors.emplace_back(h.slug);
+          for (const std::string& a : md.html_anchors) lt.anchors.emplace_back(a);
         }
       }
       {
@@ -510,13 +510,13 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       in.translation = job.translation || (job.source.empty() && !doc->english && !doc->locale.empty());
       in.tree_locale = TreeLocale(job.path);
       DocSummary& s = summaries[i];
-      s.path = Intern(job.path);
-      s.locale = Intern(doc->locale_written.empty() ? doc->locale : doc->locale_written);
+      s.path = job.path;
+      s.locale = doc->locale_written.empty() ? doc->locale : doc->locale_written;
       if (s.locale.empty() && doc->english) s.locale = "en";
       s.role = job.translation ? "translation" : (job.standalone || job.source.empty()) && in.translation ? "translation" : "source";
       std::unique_ptr<DocModel> older;
       if (job.translation && source_model != nullptr) {
-        s.source = Intern(job.source);
+        s.source = job.source;
         in.current_source_path = job.source;
         in.current_source_hash = source_sha1;
         const FrontMatterEntry* e = doc->front_matter.Find("ms.openlocfilehash");
@@ -556,8 +556,8 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
         } else {
           in.freshness = "unknown";
         }
-        s.freshness = Intern(in.freshness);
-        s.translated_from = Intern(in.translated_from);
+        s.freshness = in.freshness;
+        s.translated_from = in.translated_from;
         ExtractRuleTables(doc.get(), in.compared);
       } else {
         ExtractRuleTables(doc.get(), nullptr);

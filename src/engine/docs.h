@@ -26,15 +26,15 @@ struct DocSetOptions {
   size_t max_file_bytes = 8u << 20;
 };
 
-// One per checked document, kept for the whole run: its text is interned
-// (base/string_pool.h) or a string literal.
+// One per checked document, kept for the whole run: its text is pooled
+// (base/string_pool.h).
 struct DocSummary {
-  std::string_view path;
-  std::string_view locale;
-  std::string_view role;             // "source", "translation", "doc"
-  std::string_view source;           // the source path, for translations
-  std::string_view freshness;        // "fresh", "outdated", "unknown" (translations only)
-  std::string_view translated_from;  // the matching older version
+  PooledString path;
+  PooledString locale;
+  PooledString role;             // "source", "translation", "doc"
+  PooledString source;           // the source path, for translations
+  PooledString freshness;        // "fresh", "outdated", "unknown" (translations only)
+  PooledString translated_from;  // the matching older version
   int rule_tables = 0;
 };
 

@@ -78,7 +78,7 @@ void ResolvePlace(const SourceFile& file, const std::vector<std::pair<size_t, si
   LineCol lc = file.Locate(place->offset);
   place->line = lc.line;
   place->column = lc.column;
-  place->excerpt = Intern(Excerpt(file, lc.line, spans));
+  place->excerpt = Excerpt(file, lc.line, spans);
 }
 
 void ResolveOffer(const SourceFile& file, const std::vector<std::pair<size_t, size_t>>& spans, Offer* offer) {
@@ -176,6 +176,14 @@ void StableSortInPlace(Container* items, Less less) {
   }
 }
 
+// The positioned JSON reader with the run's depth limit: for checked files and
+// for the other shards' files read only for references.
+JsonParseResult ParseWithLimits(const std::string& text, const Limits& limits) {
+  JsonLimits json_limits;
+  json_limits.max_depth = limits.max_json_depth;
+  return ParseJson(text, json_limits);
+}
+
 bool FindingLess(const Finding& a, const Finding& b) {
   if (a.path != b.path) return a.path < b.path;
   if (a.line != b.line) return a.line < b.line;
@@ -222,9 +230,7 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
     f.message = "the file contains a NUL byte; it is a binary file, not JSON text";
     findings.push_back(std::move(f));
   } else {
-    JsonLimits json_limits;
-    json_limits.max_depth = options.limits.max_json_depth;
-    JsonParseResult parsed = ParseJson(text, json_limits);
+    JsonParseResult parsed = ParseWithLimits(text, options.limits);
     for (Finding& f : parsed.findings) {
       f.path = path;
       findings.push_back(std::move(f));
@@ -286,16 +292,16 @@ OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const 
   }
   OfferSummary summary;
   summary.path = offer.path;
-  summary.name = Intern(offer.name);
+  summary.name = offer.name;
   summary.format = ManifestFormatName(offer.format);
-  summary.type = offer.type == OfferType::kUnknown ? Intern(offer.type_written) : OfferTypeId(offer.type);
+  summary.type = offer.type == OfferType::kUnknown ? offer.type_written : PooledString(OfferTypeId(offer.type));
   std::vector<ListingSummary> listings;
   listings.reserve(offer.listings.size());
   for (const Listing& l : offer.listings) {
     summary.storefronts_assumed = summary.storefronts_assumed || l.assumed;
     ListingSummary ls;
     ls.storefront = StorefrontId(l.storefront);
-    ls.kind = Intern(ListingKind(offer.type, l.storefront, l.option));
+    ls.kind = ListingKind(offer.type, l.storefront, l.option);
     ls.assumed = l.assumed;
     const StorefrontTerms& terms = storefront_rules.For(l.storefront);
     if (!SoldOn(offer.type, l.storefront)) {
@@ -311,11 +317,11 @@ OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const 
   }
   {
     Requirement req = EvaluateRequirement(offer, options.profile, storefront_rules);
-    std::vector<std::string> texts = req.reasons;
-    for (const std::string& fact : req.unknown_facts) texts.push_back("unknown: " + fact);
-    SetOfferDetails(&summary, listings, std::vector<std::string_view>(texts.begin(), texts.end()));
+    std::vector<PooledString> reasons(req.reasons.begin(), req.reasons.end());
+    for (const std::string& fact : req.unknown_facts) reasons.emplace_back("unknown: " + fact);
+    SetOfferDetails(&summary, listings, reasons);
   }
-  summary.destination = offer.leads.present ? Intern(offer.leads.destination) : std::string_view();
+  if (offer.leads.present) summary.destination = offer.leads.destination;
   summary.line = offer.type_place.line;
   summary.column = offer.type_place.column;
   summary.verdict = "pass";
@@ -338,41 +344,29 @@ OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const 
 }
 
 void SetOfferDetails(OfferSummary* summary, const std::vector<ListingSummary>& listings,
-                     const std::vector<std::string_view>& reasons) {
+                     const std::vector<PooledString>& reasons) {
   struct Details {
     std::vector<ListingSummary> listings;
-    std::vector<std::string_view> reasons;
+    std::vector<PooledString> reasons;
   };
-  // The key spells out every field, each after its length: it is unambiguous.
+  // Pooled strings are equal exactly when they share their text, so the key is
+  // the counts and the texts' addresses.
   std::string key;
-  auto add = [&key](std::string_view text) {
-    key += std::to_string(text.size());
-    key += '\x1f';
-    key += text;
-  };
+  auto add = [&key](auto value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
+  add(listings.size());
   for (const ListingSummary& l : listings) {
-    add(l.storefront);
-    add(l.kind);
-    add(l.assumed ? "1" : "0");
-    add(l.requirement);
+    add(l.storefront.data());
+    add(l.kind.data());
+    add(l.requirement.data());
+    add(l.assumed);
   }
-  key += '\x1e';
-  for (std::string_view r : reasons) add(r);
+  for (const PooledString& r : reasons) add(r.data());
   static std::mutex mutex;
   // Never destroyed, like the string pool: summaries may outlive static destructors.
   static auto* stored = new std::unordered_map<std::string, std::unique_ptr<Details>>();
   std::lock_guard<std::mutex> lock(mutex);
   std::unique_ptr<Details>& details = (*stored)[key];
-  if (!details) {
-    details = std::make_unique<Details>();
-    for (ListingSummary l : listings) {
-      l.storefront = Intern(l.storefront);
-      l.kind = Intern(l.kind);
-      l.requirement = Intern(l.requirement);
-      details->listings.push_back(l);
-    }
-    for (std::string_view r : reasons) details->reasons.push_back(Intern(r));
-  }
+  if (!details) details = std::make_unique<Details>(Details{listings, reasons});
   summary->listings = details->listings;
   summary->reasons = details->reasons;
 }
@@ -436,7 +430,7 @@ RunResult RunCheck(const RunOptions& options) {
       ++result.files_skipped;
       result.skipped.push_back(std::move(s));
     }
-    for (const DocSummary& d : docs.docs) result.checked.push_back(Intern(d.path));
+    for (const DocSummary& d : docs.docs) result.checked.push_back(d.path);
     result.docs = std::move(docs.docs);
     if (docs.storefront_rules) storefront_rules = *docs.storefront_rules;
   }
@@ -462,7 +456,7 @@ RunResult RunCheck(const RunOptions& options) {
       result.skipped.emplace_back(discovery.files[i].path);
     } else {
       ++result.files_checked;
-      result.checked.push_back(discovery.files[i].path == "-" ? Intern(options.stdin_name) : discovery.files[i].path);
+      result.checked.push_back(discovery.files[i].path == "-" ? PooledString(options.stdin_name) : discovery.files[i].path);
     }
     for (Finding& f : o.findings) result.findings.push_back(std::move(f));
     for (Offer& offer : o.offers) offers.push_back(std::move(offer));
@@ -494,9 +488,7 @@ RunResult RunCheck(const RunOptions& options) {
     if (!ReadInputFile(path, options.limits.max_file_bytes, &contents, &error, &too_large, &size)) return;
     // Not a configure document (its $schema names product-ingestion, perhaps with \u escapes).
     if (contents.find("product-ingestion") == std::string::npos && contents.find("\\u") == std::string::npos) return;
-    JsonLimits json_limits;
-    json_limits.max_depth = options.limits.max_json_depth;
-    JsonParseResult parsed = ParseJson(contents, json_limits);
+    JsonParseResult parsed = ParseWithLimits(contents, options.limits);
     if (!parsed.ok) return;
     ManifestDoc doc = NormalizeManifest(path, parsed.root);
     if (doc.format != ManifestFormat::kProductIngestion) return;
@@ -580,11 +572,12 @@ RunResult RunCheck(const RunOptions& options) {
     for (const PooledString& k : offers[j].product_keys) products_by_key.emplace_back(k, j);
   }
   std::sort(products_by_key.begin(), products_by_key.end());
-  auto products_with = [&](std::string_view key) {
-    auto first = std::lower_bound(products_by_key.begin(), products_by_key.end(), std::make_pair(key, size_t{0}));
-    auto last = first;
-    while (last != products_by_key.end() && last->first == key) ++last;
-    return std::make_pair(first, last);  // ascending offer order
+  auto products_with = [&](std::string_view key) {  // in ascending offer order
+    struct ByKey {
+      bool operator()(const std::pair<std::string_view, size_t>& a, std::string_view b) const { return a.first < b; }
+      bool operator()(std::string_view a, const std::pair<std::string_view, size_t>& b) const { return a < b.first; }
+    };
+    return std::equal_range(products_by_key.begin(), products_by_key.end(), key, ByKey{});
   };
   // Test drives configured in another file than their product.
   for (const auto& [keys, enabled] : foreign_test_drives) {
@@ -599,23 +592,22 @@ RunResult RunCheck(const RunOptions& options) {
   auto is_reference = [&](const Offer& offer) { return reference_paths.count(offer.path) != 0; };
   for (Offer& offer : offers) {
     if (offer.unresolved_product_ref.empty()) continue;
-    bool resolved = false;
+    // The first product in file order that carries one of the referenced keys.
     size_t best = offers.size();
     for (const PooledString& k : offer.product_keys) {
       auto [first, last] = products_with(k);
       if (first != last) best = std::min(best, first->second);
     }
-    for (size_t j = best; j < offers.size(); j = offers.size()) {
-      Offer& product = offers[j];
+    const bool resolved = best < offers.size();
+    if (resolved) {
+      Offer& product = offers[best];
       offer.type = product.type;
       offer.type_written = product.type_written;
       offer.name = product.name;
       if (!offer.test_drive) offer.test_drive = product.test_drive;
       offer.listings = product.listings;
       for (Listing& l : offer.listings) l.place = offer.product_ref_place;
-      if (product.is_product_only) consumed[j] = true;
-      resolved = true;
-      break;
+      if (product.is_product_only) consumed[best] = true;
     }
     if (!resolved && !is_reference(offer)) {
       if (Enabled(options, "manifest-unresolved-product")) {

@@ -54,36 +54,35 @@ struct Suppression {
 };
 
 // The per-offer records live for the whole run (100,000 of them in a large
-// repository), so their text is interned (base/string_pool.h): every view
-// points into the process-wide pool or at a string literal.
+// repository), so their text is pooled (base/string_pool.h): stored once per
+// distinct value, 16 bytes per field.
 struct ListingSummary {
-  std::string_view storefront;   // "appsource", "azure-marketplace"
-  std::string_view kind;         // the Listing-table term: app, consulting-services, offer, technology
-  bool assumed = false;          // storefront inferred from the offer type
-  std::string_view requirement;  // "your CRM", "marketplace keeps leads", "not sold here"
+  PooledString storefront;   // "appsource", "azure-marketplace"
+  PooledString kind;         // the Listing-table term: app, consulting-services, offer, technology
+  bool assumed = false;      // storefront inferred from the offer type
+  PooledString requirement;  // "your CRM", "marketplace keeps leads", "not sold here"
 };
 
 struct OfferSummary {
-  std::string_view path;
-  std::string_view name;
-  std::string_view format;
-  std::string_view type;
-  bool storefronts_assumed = false;          // a listing's storefront was inferred
-  std::string_view destination;               // canonical, "" if absent
-  std::string_view verdict;                   // "pass", "fail", "undetermined"
+  PooledString path;
+  PooledString name;
+  PooledString format;
+  PooledString type;
+  bool storefronts_assumed = false;         // a listing's storefront was inferred
+  PooledString destination;                 // canonical, "" if absent
+  PooledString verdict;                     // "pass", "fail", "undetermined"
   // Shared by every offer with the same listings and reasons (SetOfferDetails).
-  std::span<const ListingSummary> listings;   // one per storefront, in the manifest's order
-  std::span<const std::string_view> reasons;  // why a CRM destination is (or may be) required
+  std::span<const ListingSummary> listings;  // one per storefront, in the manifest's order
+  std::span<const PooledString> reasons;     // why a CRM destination is (or may be) required
   int line = 0;
   int column = 0;
 };
 
 // Points `summary` at a stored copy of `listings` and `reasons`. Copies are
 // kept once per distinct combination for the life of the process (offers of
-// the same kind and storefronts share one), and their text is interned, so the
-// arguments may be temporaries.
+// the same kind and storefronts share one).
 void SetOfferDetails(OfferSummary* summary, const std::vector<ListingSummary>& listings,
-                     const std::vector<std::string_view>& reasons);
+                     const std::vector<PooledString>& reasons);
 
 struct RunResult {
   std::vector<Finding> findings;  // sorted: path, line, column, rule, message
@@ -91,7 +90,7 @@ struct RunResult {
   int files_checked = 0;          // manifests checked (including ones with errors)
   int files_skipped = 0;          // valid JSON of another shape met while walking
   std::vector<std::string> skipped;
-  std::vector<std::string_view> checked;  // every input that was checked (interned), sorted
+  std::vector<PooledString> checked;  // every input that was checked, sorted
   int suppressed = 0;                // findings hidden by x-leadlint-ignore
   int baselined = 0;                 // findings hidden by --baseline
   std::vector<DocSummary> docs;      // every document checked, with locale and freshness

@@ -78,11 +78,11 @@ void ReadGitignore(const fs::path& dir, IgnoreList* list) {
 
 Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOptions& options) {
   Discovery d;
-  std::set<std::string_view> seen;  // interned paths
+  std::set<std::string_view> seen;  // the pooled paths
   auto add = [&](const std::string& path, bool is_explicit) {
-    std::string_view interned = Intern(path);
-    if (seen.insert(interned).second) {
-      d.files.push_back({interned, is_explicit});
+    PooledString pooled(path);
+    if (seen.insert(pooled.view()).second) {
+      d.files.push_back({pooled, is_explicit});
     } else if (is_explicit) {
       // Named on the command line as well as found in a folder: never skip it silently.
       for (InputFile& f : d.files) {
@@ -107,7 +107,7 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
         continue;
       }
       if (HasMarkdownExtension(fs::path(arg))) {
-        d.markdown.push_back({Intern(Display(fs::path(arg))), true});
+        d.markdown.push_back({Display(fs::path(arg)), true});
         continue;
       }
       add(Display(fs::path(arg)), true);
@@ -150,7 +150,7 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
       } else if (is_dir && options.use_gitignore) {
         ReadGitignore(entry.path(), &ignore);
       } else if (!is_dir && !is_link && HasMarkdownExtension(entry.path()) && entry.is_regular_file(entry_ec)) {
-        d.markdown.push_back({Intern(Display(entry.path())), false});
+        d.markdown.push_back({Display(entry.path()), false});
       } else if (!is_dir && !is_link && HasJsonExtension(entry.path())) {
         bool regular = entry.is_regular_file(entry_ec);
         if (regular) {

@@ -15,7 +15,7 @@
 namespace leadlint {
 
 struct InputFile {
-  std::string_view path;       // interned (base/string_pool.h): shared with the run's records
+  PooledString path;  // pooled (base/string_pool.h): one copy shared with the run's records
   bool explicit_path = false;  // named on the command line (never silently skipped)
 };
 

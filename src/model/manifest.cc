@@ -52,7 +52,7 @@ void NormalizeV1(const JsonNode& root, ManifestDoc* doc, const std::string& path
   const JsonNode* offer_node = root.Find("offer");
   if (offer_node == nullptr || !offer_node->is_object()) return;  // the schema reports it
   Offer offer;
-  offer.path = Intern(path);
+  offer.path = path;
   offer.format = ManifestFormat::kLeadlintV1;
   offer.name = std::string(offer_node->StringAt("id"));
   SetKeyPlace(&offer.type_place, *offer_node);
@@ -223,7 +223,7 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
   for (const PiResource& r : resources) {
     if (r.kind != "product") continue;
     Offer offer;
-    offer.path = Intern(path);
+    offer.path = path;
     offer.format = ManifestFormat::kProductIngestion;
     for (const std::string& key : ProductKeys(*r.node)) offer.product_keys.emplace_back(key);
     if (const JsonNode* identity = r.node->Find("identity"); identity != nullptr) offer.name = identity->StringAt("externalId");
@@ -290,7 +290,7 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
       offer = &doc->offers[static_cast<size_t>(index)];
     } else {
       Offer orphan;
-      orphan.path = Intern(path);
+      orphan.path = path;
       orphan.format = ManifestFormat::kProductIngestion;
       SetPlace(&orphan.type_place, *r.node);
       if (ref != nullptr) {
@@ -424,7 +424,7 @@ void NormalizeCpp(const JsonNode& root, ManifestDoc* doc, const std::string& pat
   doc->format = ManifestFormat::kCloudPartnerPortal;
   const JsonNode* offer_node = root.Find("definition")->Find("offer");
   Offer offer;
-  offer.path = Intern(path);
+  offer.path = path;
   offer.format = ManifestFormat::kCloudPartnerPortal;
   offer.name = root.StringAt("id");
   SetKeyPlace(&offer.type_place, *root.Find("definition"));

@@ -59,7 +59,7 @@ struct Place {
   size_t length = 0;
   int line = 0;
   int column = 0;
-  std::string_view excerpt;  // the source line, secrets redacted (interned: base/string_pool.h)
+  PooledString excerpt;  // the source line, secrets redacted
 };
 
 struct Listing {
@@ -79,7 +79,7 @@ struct LeadSettings {
 };
 
 struct Offer {
-  std::string_view path;         // interned (base/string_pool.h)
+  PooledString path;
   ManifestFormat format = ManifestFormat::kLeadlintV1;
   PooledString name;             // id, externalId or alias, for the report
   OfferType type = OfferType::kUnknown;

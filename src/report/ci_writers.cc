@@ -163,7 +163,7 @@ void WriteMarkdownReport(const RunResult& result, const ReportOptions& options, 
       const char* icon = o.verdict == "pass" ? "✅ pass" : o.verdict == "fail" ? "❌ fail" : "❔ undetermined";
       out << "| " << MarkdownCell(o.name.empty() ? o.path : o.name) << " (`" << MarkdownCell(o.path) << ":" << o.line
           << "`) | " << MarkdownCell(o.type) << " | " << MarkdownCell(storefronts) << " | "
-          << MarkdownCell(o.destination.empty() ? std::string_view("—") : o.destination) << " | " << icon << " |\n";
+          << MarkdownCell(o.destination.empty() ? std::string_view("—") : o.destination.view()) << " | " << icon << " |\n";
     }
     out << "\n";
   }

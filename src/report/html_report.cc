@@ -93,16 +93,16 @@ void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std:
     out << "<div class=\"offer\" data-verdict=\"" << Html(o.verdict) << "\"><h3>" << Html(o.name.empty() ? o.path : o.name)
         << " <span class=\"verdict " << Html(o.verdict) << "\">" << Html(o.verdict) << "</span></h3>\n";
     out << "<div class=\"loc\">" << Html(o.path) << ":" << o.line << ":" << o.column << " · " << Html(o.format) << " · "
-        << Html(o.type.empty() ? std::string_view("unknown type") : o.type) << "</div>\n";
+        << Html(o.type.empty() ? std::string_view("unknown type") : o.type.view()) << "</div>\n";
     out << "<table><tr><th>storefront</th><th>listing</th><th>leads must reach</th><th>lead destination</th></tr>\n";
     if (o.listings.empty()) {
       out << "<tr><td colspan=\"3\" class=\"muted\">no storefront listing known</td><td>"
-          << Html(o.destination.empty() ? std::string_view("none configured") : o.destination) << "</td></tr>\n";
+          << Html(o.destination.empty() ? std::string_view("none configured") : o.destination.view()) << "</td></tr>\n";
     }
     for (const ListingSummary& l : o.listings) {
       out << "<tr><td>" << StorefrontLabel(l.storefront) << (l.assumed ? " <span class=\"muted\">(assumed)</span>" : "")
           << "</td><td>" << Html(l.kind) << "</td><td>" << Html(l.requirement) << "</td><td>"
-          << Html(o.destination.empty() ? std::string_view("none configured") : o.destination) << "</td></tr>\n";
+          << Html(o.destination.empty() ? std::string_view("none configured") : o.destination.view()) << "</td></tr>\n";
     }
     out << "</table>\n";
     if (!o.reasons.empty()) {

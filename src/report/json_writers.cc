@@ -334,15 +334,11 @@ bool CheckShards(const std::string& format, const std::vector<std::string>& inpu
   int count = 0;
   size_t unsharded = 0;
   for (size_t i = 0; i < docs.size(); ++i) {
-    const nlohmann::ordered_json* shard = nullptr;
-    if (format == "sarif") {
-      if (docs[i].contains("runs") && docs[i]["runs"].is_array() && !docs[i]["runs"].empty() &&
-          docs[i]["runs"][0].contains("properties") && docs[i]["runs"][0]["properties"].contains("shard")) {
-        shard = &docs[i]["runs"][0]["properties"]["shard"];
-      }
-    } else if (docs[i].is_object() && docs[i].contains("shard")) {
-      shard = &docs[i]["shard"];
-    }
+    // Where the shard is recorded: the report itself, or the SARIF run's property bag
+    // (the shapes were checked when the inputs were read).
+    const nlohmann::ordered_json& run = format == "sarif" ? docs[i]["runs"][0] : docs[i];
+    const nlohmann::ordered_json* bag = format != "sarif" ? &run : run.contains("properties") ? &run["properties"] : nullptr;
+    const nlohmann::ordered_json* shard = bag != nullptr && bag->is_object() && bag->contains("shard") ? &(*bag)["shard"] : nullptr;
     if (shard == nullptr) {
       ++unsharded;
       continue;
@@ -398,6 +394,16 @@ bool MergeReports(const std::string& format, const std::vector<std::string>& inp
       *error = "'" + path + "' is not JSON: " + e.what();
       return false;
     }
+    const ordered_json& d = docs.back();
+    if (format == "sarif" && (!d.is_object() || d.value("version", "") != "2.1.0" || !d.contains("runs") ||
+                              !d["runs"].is_array() || d["runs"].empty())) {
+      *error = "'" + path + "' is not a leadlint SARIF 2.1.0 log";
+      return false;
+    }
+    if (format != "sarif" && (!d.is_object() || !d.contains("findings") || !d.contains("summary"))) {
+      *error = "'" + path + "' is not a leadlint JSON report";
+      return false;
+    }
   }
   if (docs.empty()) {
     *error = "nothing to merge";
@@ -409,10 +415,6 @@ bool MergeReports(const std::string& format, const std::vector<std::string>& inp
       ordered_json merged = docs.front();
       ordered_json results = ordered_json::array();
       for (const ordered_json& d : docs) {
-        if (d.value("version", "") != "2.1.0" || !d.contains("runs") || d["runs"].empty()) {
-          *error = "'" + inputs[static_cast<size_t>(&d - docs.data())] + "' is not a leadlint SARIF 2.1.0 log";
-          return false;
-        }
         if (d["runs"][0]["originalUriBaseIds"] != merged["runs"][0]["originalUriBaseIds"]) {
           *error = "the shards were run from different folders (their SRCROOT differs)";
           return false;
@@ -444,10 +446,6 @@ bool MergeReports(const std::string& format, const std::vector<std::string>& inp
     const char* kCounts[] = {"filesChecked", "filesSkipped", "errors", "warnings", "notes"};
     std::string storefront_rules = merged.value("storefrontRules", "built-in (seed)");
     for (const ordered_json& d : docs) {
-      if (!d.contains("findings") || !d.contains("summary")) {
-        *error = "'" + inputs[static_cast<size_t>(&d - docs.data())] + "' is not a leadlint JSON report";
-        return false;
-      }
       if (d.value("profile", "") != profile) {
         *error = "the shards were run with different profiles";
         return false;

@@ -17,9 +17,9 @@ namespace leadlint {
 struct LinkTarget {
   bool exists = false;
   bool markdown = false;
-  // Heading slugs and <a name|id> of a Markdown target, interned
+  // Heading slugs and <a name|id> of a Markdown target, pooled
   // (base/string_pool.h): "prerequisites" is stored once for a whole tree.
-  std::vector<std::string_view> anchors;
+  std::vector<PooledString> anchors;
 };
 
 struct DocCheckInput {
