@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "engine/engine.h"
+#include "model/manifest.h"
 #include "report/report.h"
 #include "rules/profile.h"
 #include "test_util.h"
@@ -68,16 +69,31 @@ TEST(Corpus, EveryManifestIsProcessedAndTheInvalidOneIsPinpointed) {
   RunOptions options;
   options.paths = {corpus + "/manifests"};
   RunResult r = RunCheck(options);
-  EXPECT_EQ(r.files_checked, 7);
-  EXPECT_EQ(r.files_skipped, 3);  // lead payload samples are not manifests
+  EXPECT_EQ(r.files_checked, 18);
+  // Three lead payload samples and the Partner Center CLI's own listing config
+  // are not manifests; each is named in the skipped list.
+  EXPECT_EQ(r.files_skipped, 4);
+  ASSERT_EQ(r.skipped.size(), 4u);
+  EXPECT_NE(r.skipped[0].find("azpc-cli-own-format-listing-config"), std::string::npos);
   EXPECT_EQ(Lines(r, corpus + "/manifests/"),
             "pi-configure-customer-leads-https_product-ingestion-api-doc_AS-PUBLISHED-INVALID.json:3:3: expected ',' "
             "or '}' after an object member but found '\"'; is a ',' missing at the end of line 2? [manifest-syntax]\n");
-  ASSERT_EQ(r.offers.size(), 6u);
+  ASSERT_EQ(r.offers.size(), 17u);
+  int https = 0;
   for (const OfferSummary& o : r.offers) {
     EXPECT_EQ(o.verdict, "pass") << o.path;
-    EXPECT_EQ(o.destination, "none") << o.path;
+    if (o.path.str().find("pi-resource-tree-saas-httpsEndpoint") != std::string::npos) {
+      // The 2026 export on schema.mp.microsoft.com: a SaaS offer sold through
+      // Microsoft (commercial-marketplace-setup) whose CRM is an HTTPS endpoint.
+      ++https;
+      EXPECT_EQ(o.destination, "httpsEndpoint");
+      EXPECT_EQ(o.type, "softwareAsAService");
+      EXPECT_EQ(o.name, "ampupdemo-per-user");
+    } else {
+      EXPECT_EQ(o.destination, "none") << o.path;
+    }
   }
+  EXPECT_EQ(https, 1);
 }
 
 TEST(Corpus, EachFileNamedExplicitlyNeverCrashes) {
@@ -126,7 +142,7 @@ TEST(Cli, TextOutputHasSourceLineAndCaret) {
   auto r = RunBinary({"check", "--color", "never", f});
   EXPECT_EQ(r.out, f + ":3:3: error: expected ',' or '}' after an object member but found '\"'; is a ',' missing at "
                        "the end of line 2? [manifest-syntax]\n  \"b\": 2\n  ^\n\n1 problem (1 error, 0 warnings, 0 "
-                       "notes) in 1 file checked [profile partner-center-2022]\n");
+                       "notes) in 1 file checked [profile partner-center-2025]\n");
 }
 
 TEST(Cli, OutputFileAndJson) {
@@ -216,6 +232,7 @@ TEST(CrossFile, CustomerLeadsFindTheirProductInAnotherFile) {
    "product": {"externalId": "contoso-bi"}, "leadDestination": "none"}]})");
   RunOptions options;
   options.paths = {dir.path()};
+  ASSERT_TRUE(FindProfile("partner-center-2022", &options.profile));
   RunResult r = RunCheck(options);
   ASSERT_EQ(r.findings.size(), 1u) << Lines(r, "");
   EXPECT_EQ(r.findings[0].rule, "leads-missing-destination");
@@ -263,6 +280,131 @@ TEST(Profiles, DatedRequirements) {
             S::kRequired);
   EXPECT_EQ(state(OfferType::kDynamics365ForOperations, "partner-center-2020", false, none, AS), S::kRequired);
   EXPECT_EQ(state(OfferType::kPowerBiApp, "cloud-partner-portal-2018", false, none, AS), S::kRequired);
+  // partner-center-2025 (DESIGN §1d): required only for managed services, test
+  // drives and SaaS sold through Microsoft or listed as Contact me; AppSource's
+  // your-crm is advice (leads-crm-recommended).
+  const char* p25 = "partner-center-2025";
+  EXPECT_EQ(state(OfferType::kManagedService, p25, false, none, AM), S::kRequired);
+  EXPECT_EQ(state(OfferType::kAzureVirtualMachine, p25, true, none, AM), S::kRequired);
+  EXPECT_EQ(state(OfferType::kAzureVirtualMachine, p25, false, none, AM), S::kNotRequired);
+  EXPECT_EQ(state(OfferType::kDynamics365ForCustomerEngagement, p25, true, none, AS), S::kRequired);
+  EXPECT_EQ(state(OfferType::kDynamics365ForCustomerEngagement, p25, false, none, AS), S::kNotRequired);
+  EXPECT_EQ(state(OfferType::kDynamics365BusinessCentral, p25, false, none, AS), S::kNotRequired);
+  EXPECT_EQ(state(OfferType::kPowerBiApp, p25, false, none, AS), S::kNotRequired);
+  EXPECT_EQ(state(OfferType::kConsultingService, p25, false, ListingOption::kContactMe, AS), S::kNotRequired);
+  EXPECT_EQ(state(OfferType::kSoftwareAsAService, p25, false, ListingOption::kSellThroughMicrosoft, AS), S::kRequired);
+  EXPECT_EQ(state(OfferType::kSoftwareAsAService, p25, false, ListingOption::kContactMe, AM), S::kRequired);
+  EXPECT_EQ(state(OfferType::kSoftwareAsAService, p25, false, ListingOption::kFreeTrial, AS), S::kNotRequired);
+
+  // The advice carries the storefront rule; a required CRM clears it.
+  Offer bi;
+  bi.type = OfferType::kPowerBiApp;
+  bi.test_drive = false;
+  Listing l;
+  l.storefront = AS;
+  bi.listings.push_back(l);
+  Profile p;
+  ASSERT_TRUE(FindProfile(p25, &p));
+  Requirement r = EvaluateRequirement(bi, p, rules);
+  ASSERT_EQ(r.advisories.size(), 1u);
+  EXPECT_EQ(r.advisories[0], "AppSource listings should send leads to your CRM (storefront rule 'your-crm')");
+  // A listing whose storefront is only assumed gets no advice.
+  bi.listings[0].assumed = true;
+  EXPECT_TRUE(EvaluateRequirement(bi, p, rules).advisories.empty());
+
+  // Product Ingestion SaaS: commercial-marketplace-setup decides.
+  Offer saas;
+  saas.type = OfferType::kSoftwareAsAService;
+  saas.format = ManifestFormat::kProductIngestion;
+  saas.test_drive = false;
+  EXPECT_EQ(EvaluateRequirement(saas, p, rules).state, S::kUnknown);
+  saas.sell_through = true;
+  EXPECT_EQ(EvaluateRequirement(saas, p, rules).state, S::kRequired);
+  saas.sell_through = false;
+  EXPECT_EQ(EvaluateRequirement(saas, p, rules).state, S::kUnknown);
+  saas.call_to_action = ListingOption::kContactMe;
+  saas.call_to_action_written = "contactMe";
+  EXPECT_EQ(EvaluateRequirement(saas, p, rules).state, S::kRequired);
+  saas.call_to_action = ListingOption::kFreeTrial;
+  saas.call_to_action_written = "freeTrial";
+  EXPECT_EQ(EvaluateRequirement(saas, p, rules).state, S::kNotRequired);
+}
+
+TEST(SchemaUrls, BothHostsAnyHostWithThePathAndVersionOrder) {
+  auto kind = [](const char* url) {
+    std::optional<PiSchema> s = ParsePiSchema(url);
+    return s ? s->kind + "/" + s->version + (s->known_host ? "" : " (unknown host)") : std::string("-");
+  };
+  EXPECT_EQ(kind("https://schema.mp.microsoft.com/schema/customer-leads/2022-03-01-preview3"),
+            "customer-leads/2022-03-01-preview3");
+  EXPECT_EQ(kind("https://product-ingestion.azureedge.net/schema/configure/2022-03-01-preview2"),
+            "configure/2022-03-01-preview2");
+  EXPECT_EQ(kind("https://SCHEMA.MP.MICROSOFT.COM/schema/resource-tree/2022-03-01-preview2/"),
+            "resource-tree/2022-03-01-preview2");
+  EXPECT_EQ(kind("https://schema.mp.microsft.com/schema/product/2022-03-01-preview3"),
+            "product/2022-03-01-preview3 (unknown host)");
+  // Unrelated URLs with a /schema/ path are not taken for Product Ingestion.
+  EXPECT_EQ(kind("https://json.schemastore.example/schema/package/latest"), "-");
+  EXPECT_EQ(kind("https://leadlint.dev/schemas/manifest-v1.schema.json"), "-");
+  EXPECT_EQ(kind("schema.mp.microsoft.com/schema/product/2022-03-01-preview3"), "-");
+  EXPECT_EQ(kind("https://schema.mp.microsoft.com/schema//2022-03-01"), "-");
+
+  EXPECT_LT(CompareSchemaVersions("2022-03-01-preview2", "2022-03-01-preview3"), 0);
+  EXPECT_LT(CompareSchemaVersions("2022-03-01-preview5", "2022-03-01-preview10"), 0);
+  EXPECT_LT(CompareSchemaVersions("2022-03-01-preview10", "2022-03-01"), 0);
+  EXPECT_LT(CompareSchemaVersions("2022-03-01", "2026-04-01-preview1"), 0);
+  EXPECT_EQ(CompareSchemaVersions("2022-03-01-preview3", "2022-03-01-preview3"), 0);
+  EXPECT_GT(CompareSchemaVersions("2026-04-01-preview1", "2022-03-01-preview3"), 0);
+  EXPECT_EQ(NewestKnownVersion("customer-leads"), "2022-03-01-preview3");
+}
+
+TEST(CurrentProductIngestion, ResourceTreeOnTheNewHostWithExternalIdCaseIsJudgedOnce) {
+  TempDir dir;
+  // Microsoft's doc samples write identity.externalID; the reference still
+  // resolves, so the offer is judged once (no second "missing lead settings").
+  std::string tree = dir.Write("offer/tree.json", R"({
+  "$schema": "https://schema.mp.microsoft.com/schema/resource-tree/2022-03-01-preview2",
+  "root": "product/11111111-2222-4333-8444-555555555555",
+  "target": {"targetType": "draft"},
+  "resources": [
+    {"$schema": "https://schema.mp.microsoft.com/schema/product/2022-03-01-preview3",
+     "id": "product/11111111-2222-4333-8444-555555555555",
+     "identity": {"externalID": "wingtip-soc"}, "type": "managedService", "alias": "Wingtip SOC"},
+    {"$schema": "https://product-ingestion.azureedge.net/schema/customer-leads/2022-03-01-preview3",
+     "id": "customer-leads/11111111-2222-4333-8444-555555555555",
+     "product": "product/11111111-2222-4333-8444-555555555555",
+     "leadDestination": "email", "emailLeadConfiguration": {"contactEmail": ["soc@wingtip.example"]}}
+  ]
+})");
+  std::string https = dir.Write("offer/https.json", R"({
+  "$schema": "https://schema.mp.microsoft.com/schema/configure/2022-03-01-preview2",
+  "resources": [
+    {"$schema": "https://schema.mp.microsoft.com/schema/product/2022-03-01-preview3",
+     "identity": {"externalId": "wingtip-api"}, "type": "managedService", "alias": "Wingtip API"},
+    {"$schema": "https://schema.mp.microsoft.com/schema/customer-leads/2022-03-01-preview3",
+     "product": {"externalID": "wingtip-api"}, "leadDestination": "httpsEndpoint",
+     "httpsEndpointLeadConfiguration": {"httpsEndpointUrl": "https://leads.wingtip.example/api?code=Zm9vYmFyYmF6cXV4"}}
+  ]
+})");
+  RunOptions options;
+  options.paths = {dir.path()};
+  RunResult r = RunCheck(options);
+  EXPECT_EQ(r.files_checked, 2);
+  EXPECT_EQ(Lines(r, dir.path() + "/offer/"),
+            "https.json:7:18: 'externalID' is not accepted by the service; write 'externalId' (keys are "
+            "case-sensitive) [manifest-reference-key]\n"
+            "https.json:8:61: 'httpsEndpointUrl' contains a plaintext 'code=' access key; commit it masked ('****'), "
+            "as a deploy-time placeholder such as ${LEADS_SECRET}, or as a masked-secret reference "
+            "[leads-plaintext-secret]\n"
+            "tree.json:8:19: 'externalID' is not accepted by the service; write 'externalId' (keys are "
+            "case-sensitive) [manifest-reference-key]\n"
+            "tree.json:12:25: 'leadDestination' 'email' does not satisfy the requirement for a CRM destination "
+            "('table', 'dynamics', 'httpsEndpoint', 'marketo' or 'salesforce'); e-mail notifications are not a CRM: "
+            "managed service offers need one (profile partner-center-2025) [leads-destination-not-allowed]\n");
+  ASSERT_EQ(r.offers.size(), 2u);
+  EXPECT_EQ(r.offers[0].verdict, "fail");
+  EXPECT_EQ(r.offers[1].verdict, "fail");
+  for (const Finding& f : r.findings) EXPECT_EQ(f.message.find("Zm9vYmFy"), std::string::npos);
 }
 
 TEST(Determinism, SameOutputWhateverTheThreadCount) {

@@ -137,7 +137,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   std::vector<std::string> formats;
   std::vector<std::string> outputs;
   std::string fail_on = "error";
-  std::string profile_name = "partner-center-2022";
+  std::string profile_name = "partner-center-2025";
   std::string color = "auto";
   int jobs = 0;
   std::vector<std::string> only_rules;
@@ -167,7 +167,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check->add_option("--fail-on", fail_on, "lowest severity that makes the exit code 1 (none: never)")
       ->check(CLI::IsMember({"error", "warning", "note", "none"}));
   check->add_option("--profile", profile_name,
-                    "dated rule profile: cloud-partner-portal-2018, partner-center-2020, partner-center-2022");
+                    "dated rule profile: cloud-partner-portal-2018, partner-center-2020, partner-center-2022, partner-center-2025 (default)");
   check->add_option("-j,--jobs", jobs, "files checked in parallel (default: number of cores)")
       ->check(CLI::Range(0, 1024));
   check->add_option("--color", color, "colour in text output (NO_COLOR disables auto)")
@@ -334,7 +334,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     }
     if (!FindProfile(profile_name, &options.profile)) {
       err << "leadlint: unknown profile '" << profile_name
-          << "'; expected cloud-partner-portal-2018, partner-center-2020 or partner-center-2022\n";
+          << "'; expected cloud-partner-portal-2018, partner-center-2020, partner-center-2022 or partner-center-2025\n";
       return kExitUsage;
     }
     for (const std::string& id : only_rules) {

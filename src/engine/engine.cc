@@ -239,17 +239,20 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
       ManifestDoc doc = NormalizeManifest(path, parsed.root);
       if (!doc.format) {
         findings.clear();  // duplicate keys in a package.json are not our business
-        if (explicit_path) {
+        // A walked file that looks like a marketplace document is reported, never skipped.
+        const std::string lookalike = MarketplaceLookalikeReason(parsed.root);
+        if (explicit_path || !lookalike.empty()) {
           Finding f;
           f.rule = "manifest-unknown-format";
           f.path = path;
           f.offset = parsed.root.offset;
           f.message =
-              "not an offer manifest: expected a leadlint manifest ($schema "
-              "'https://leadlint.dev/schemas/manifest-v1.schema.json'), a Product Ingestion configure document "
-              "($schema 'https://product-ingestion.azureedge.net/schema/configure/...') or a Cloud Partner Portal "
-              "offer ('definition.offer')";
+              "not an offer manifest" + (lookalike.empty() ? std::string() : " though " + lookalike) +
+              ": expected a leadlint manifest ($schema 'https://leadlint.dev/schemas/manifest-v1.schema.json'), a "
+              "Product Ingestion document ($schema 'https://schema.mp.microsoft.com/schema/<resource>/<version>', "
+              "such as .../schema/configure/2022-03-01-preview2) or a Cloud Partner Portal offer ('definition.offer')";
           findings.push_back(std::move(f));
+          outcome.manifest = true;
         } else {
           outcome.skipped = true;
         }
@@ -264,6 +267,7 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
         }
         for (Offer& offer : doc.offers) ResolveOffer(file, doc.secret_spans, &offer);
         outcome.foreign_test_drives = std::move(doc.foreign_test_drives);
+        outcome.foreign_setups = std::move(doc.foreign_setups);
         outcome.offers = std::move(doc.offers);
         for (Finding& f : findings) {
           if (f.line == 0) LocateFinding(file, doc.secret_spans, &f);
@@ -446,11 +450,13 @@ RunResult RunCheck(const RunOptions& options) {
   result.offers.reserve(n);
   result.checked.reserve(n + result.checked.size());
   std::vector<std::pair<std::vector<std::string>, bool>> foreign_test_drives;
+  std::vector<ForeignSetup> foreign_setups;
   std::mutex gather_mutex;
   auto gather = [&](size_t i, FileOutcome o) {
     std::lock_guard<std::mutex> lock(gather_mutex);
     for (Suppression& sup : o.suppressions) suppressions.push_back(std::move(sup));
     for (auto& t : o.foreign_test_drives) foreign_test_drives.push_back(std::move(t));
+    for (ForeignSetup& s : o.foreign_setups) foreign_setups.push_back(std::move(s));
     if (o.skipped) {
       ++result.files_skipped;
       result.skipped.emplace_back(discovery.files[i].path);
@@ -486,8 +492,7 @@ RunResult RunCheck(const RunOptions& options) {
     size_t size = 0;
     const std::string path(input.path);
     if (!ReadInputFile(path, options.limits.max_file_bytes, &contents, &error, &too_large, &size)) return;
-    // Not a configure document (its $schema names product-ingestion, perhaps with \u escapes).
-    if (contents.find("product-ingestion") == std::string::npos && contents.find("\\u") == std::string::npos) return;
+    if (!MayBeProductIngestion(contents)) return;
     JsonParseResult parsed = ParseWithLimits(contents, options.limits);
     if (!parsed.ok) return;
     ManifestDoc doc = NormalizeManifest(path, parsed.root);
@@ -496,6 +501,7 @@ RunResult RunCheck(const RunOptions& options) {
     reference_paths.insert(input.path);
     for (Offer& offer : doc.offers) offers.push_back(std::move(offer));
     for (auto& t : doc.foreign_test_drives) foreign_test_drives.push_back(std::move(t));
+    for (ForeignSetup& s : doc.foreign_setups) foreign_setups.push_back(std::move(s));
   };
   const size_t total = n + reference_files.size();
   std::atomic<size_t> next{0};
@@ -568,7 +574,7 @@ RunResult RunCheck(const RunOptions& options) {
   // array of (key, offer) pairs: 24 bytes per key, no node or list per key.
   std::vector<std::pair<std::string_view, size_t>> products_by_key;  // views into the offers
   for (size_t j = 0; j < offers.size(); ++j) {
-    if (!offers[j].unresolved_product_ref.empty()) continue;
+    if (offers[j].orphan) continue;
     for (const PooledString& k : offers[j].product_keys) products_by_key.emplace_back(k, j);
   }
   std::sort(products_by_key.begin(), products_by_key.end());
@@ -588,10 +594,19 @@ RunResult RunCheck(const RunOptions& options) {
     }
     for (size_t j : hit) offers[j].test_drive = offers[j].test_drive.value_or(false) || enabled;
   }
+  // Commercial marketplace setups in another file than their product.
+  for (const ForeignSetup& setup : foreign_setups) {
+    std::set<size_t> hit;
+    for (const std::string& k : setup.keys) {
+      auto [first, last] = products_with(k);
+      for (auto it = first; it != last; ++it) hit.insert(it->second);
+    }
+    for (size_t j : hit) ApplySetup(setup, &offers[j]);
+  }
   std::vector<bool> consumed(offers.size(), false);
   auto is_reference = [&](const Offer& offer) { return reference_paths.count(offer.path) != 0; };
   for (Offer& offer : offers) {
-    if (offer.unresolved_product_ref.empty()) continue;
+    if (!offer.orphan) continue;
     // The first product in file order that carries one of the referenced keys.
     size_t best = offers.size();
     for (const PooledString& k : offer.product_keys) {
@@ -605,6 +620,11 @@ RunResult RunCheck(const RunOptions& options) {
       offer.type_written = product.type_written;
       offer.name = product.name;
       if (!offer.test_drive) offer.test_drive = product.test_drive;
+      if (!offer.sell_through) offer.sell_through = product.sell_through;
+      if (offer.call_to_action_written.empty()) {
+        offer.call_to_action = product.call_to_action;
+        offer.call_to_action_written = product.call_to_action_written;
+      }
       offer.listings = product.listings;
       for (Listing& l : offer.listings) l.place = offer.product_ref_place;
       if (product.is_product_only) consumed[best] = true;
@@ -626,8 +646,14 @@ RunResult RunCheck(const RunOptions& options) {
         }
         if (ref == offer.unresolved_product_ref) ref = "'" + ref + "'";
         f.length = offer.product_ref_place.length;
-        f.message = "'product' refers to " + ref +
-                    ", which is in none of the checked files; its offer type and storefronts are unknown";
+        if (offer.unresolved_product_ref.empty()) {
+          f.message =
+              "'product' names no product leadlint can look up (expected \"product/<durable id>\", "
+              "{\"externalId\": ...} or {\"resourceName\": ...}); its offer type and storefronts are unknown";
+        } else {
+          f.message = "'product' refers to " + ref +
+                      ", which is in none of the checked files; its offer type and storefronts are unknown";
+        }
         result.findings.push_back(std::move(f));
       }
     }

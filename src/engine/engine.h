@@ -115,6 +115,7 @@ struct FileOutcome {
   bool skipped = false;  // not a manifest, not named explicitly
   std::vector<Suppression> suppressions;
   std::vector<std::pair<std::vector<std::string>, bool>> foreign_test_drives;
+  std::vector<ForeignSetup> foreign_setups;
   std::vector<OfferSummary> summaries;  // offers already judged (no cross-file references)
 };
 FileOutcome CheckManifestText(const std::string& path, std::string contents, bool explicit_path,

@@ -15,7 +15,6 @@
 namespace leadlint {
 namespace {
 
-constexpr std::string_view kPiHost = "product-ingestion.azureedge.net/schema/";
 constexpr std::string_view kV1Schema = "leadlint.dev/schemas/manifest-v1";
 
 std::string Lower(std::string_view s) {
@@ -101,7 +100,8 @@ void NormalizeV1(const JsonNode& root, ManifestDoc* doc, const std::string& path
     }
     LeadView view;
     view.view = *leads;
-    view.version = "2022-03-01-preview2";
+    // The leadlint format follows the newest customer-leads rules (docs/formats.md).
+    view.version = std::string(NewestKnownVersion("customer-leads"));
     view.written_destination = std::string(leads->StringAt("leadDestination"));
     view.offer_index = doc->offers.size();
     doc->leads.push_back(std::move(view));
@@ -121,48 +121,115 @@ struct PiResource {
   const JsonNode* parent_product;  // when nested under product.resources
 };
 
-void CollectPiResources(const JsonNode& node, const JsonNode* parent_product, std::vector<PiResource>* out,
-                        int depth) {
-  if (depth > 8 || !node.is_object()) return;
-  std::string_view schema = node.StringAt("$schema");
-  std::string kind = SchemaKindOf(schema);
-  if (!kind.empty() && kind != "configure") {
-    out->push_back({&node, kind, SchemaVersionOf(schema), parent_product});
-  }
-  const JsonNode* self_product = kind == "product" ? &node : parent_product;
-  if (const JsonNode* resources = node.Find("resources"); resources != nullptr && resources->is_array()) {
-    for (const JsonNode& child : resources->children) CollectPiResources(child, self_product, out, depth + 1);
-  }
-  if (kind == "configure" || kind.empty()) {
-    if (const JsonNode* product = node.Find("product"); product != nullptr && product->is_object()) {
-      CollectPiResources(*product, nullptr, out, depth + 1);
+bool IsContainerKind(std::string_view kind) { return kind == "configure" || kind == "resource-tree"; }
+
+// The kinds whose content leadlint reads: a newer version of one of them is
+// read with the newest known rules, and said so.
+bool IsReadKind(std::string_view kind) {
+  return IsContainerKind(kind) || kind == "product" || kind == "customer-leads" || kind == "test-drive" ||
+         kind == "commercial-marketplace-setup";
+}
+
+// Notes what the `$schema` of one object says about how it is read.
+void NoteSchema(const JsonNode& node, const PiSchema& schema, ManifestDoc* doc) {
+  const JsonNode* value = node.Find("$schema");
+  if (value == nullptr) return;
+  if (!schema.known_host) doc->unknown_hosts.push_back(value);
+  if (IsReadKind(schema.kind)) {
+    std::string_view newest = NewestKnownVersion(schema.kind);
+    if (CompareSchemaVersions(schema.version, newest) > 0) {
+      doc->newer_versions.push_back({value, schema.kind, schema.version, std::string(newest)});
     }
   }
 }
 
-std::vector<std::string> ProductKeys(const JsonNode& product) {
+void CollectPiResources(const JsonNode& node, const JsonNode* parent_product, std::vector<PiResource>* out,
+                        ManifestDoc* doc, int depth) {
+  if (depth > 8 || !node.is_object()) return;
+  std::optional<PiSchema> schema = ParsePiSchema(node.StringAt("$schema"));
+  std::string kind = schema ? schema->kind : "";
+  if (schema) NoteSchema(node, *schema, doc);
+  if (!kind.empty() && !IsContainerKind(kind)) {
+    // A version newer than any known is read with the newest known rules.
+    std::string version = schema->version;
+    if (CompareSchemaVersions(version, NewestKnownVersion(kind)) > 0) version = std::string(NewestKnownVersion(kind));
+    out->push_back({&node, kind, version, parent_product});
+  }
+  const JsonNode* self_product = kind == "product" ? &node : parent_product;
+  if (const JsonNode* resources = node.Find("resources"); resources != nullptr && resources->is_array()) {
+    for (const JsonNode& child : resources->children) CollectPiResources(child, self_product, out, doc, depth + 1);
+  }
+  if (IsContainerKind(kind) || kind.empty()) {
+    if (const JsonNode* product = node.Find("product"); product != nullptr && product->is_object()) {
+      CollectPiResources(*product, nullptr, out, doc, depth + 1);
+    }
+  }
+}
+
+// A member of `object` whose key equals `accepted` ignoring case; a spelling
+// other than `accepted` is recorded, since the service rejects it.
+const JsonNode* FindKeyAnyCase(const JsonNode& object, std::string_view accepted, ManifestDoc* doc) {
+  if (const JsonNode* exact = object.Find(accepted); exact != nullptr) return exact;
+  if (!object.is_object()) return nullptr;
+  for (const JsonNode& member : object.children) {
+    if (member.key.size() == accepted.size() && Lower(member.key) == Lower(accepted)) {
+      doc->key_spellings.push_back({&member, std::string(accepted)});
+      return &member;
+    }
+  }
+  return nullptr;
+}
+
+std::string_view StringOf(const JsonNode* node) { return node != nullptr && node->is_string() ? std::string_view(node->text) : ""; }
+
+std::vector<std::string> ProductKeys(const JsonNode& product, ManifestDoc* doc) {
   std::vector<std::string> keys;
   if (std::string_view id = product.StringAt("id"); !id.empty()) keys.emplace_back(id);
-  if (std::string_view name = product.StringAt("resourceName"); !name.empty()) keys.emplace_back("resourceName:" + std::string(name));
-  if (const JsonNode* identity = product.Find("identity"); identity != nullptr) {
-    if (std::string_view ext = identity->StringAt("externalId"); !ext.empty()) keys.emplace_back("externalId:" + std::string(ext));
+  if (std::string_view name = StringOf(FindKeyAnyCase(product, "resourceName", doc)); !name.empty()) {
+    keys.emplace_back("resourceName:" + std::string(name));
   }
-  if (std::string_view ext = product.StringAt("externalId"); !ext.empty()) keys.emplace_back("externalId:" + std::string(ext));
+  if (const JsonNode* identity = product.Find("identity"); identity != nullptr && identity->is_object()) {
+    if (std::string_view ext = StringOf(FindKeyAnyCase(*identity, "externalId", doc)); !ext.empty()) {
+      keys.emplace_back("externalId:" + std::string(ext));
+    }
+  }
+  if (std::string_view ext = StringOf(FindKeyAnyCase(product, "externalId", doc)); !ext.empty()) {
+    keys.emplace_back("externalId:" + std::string(ext));
+  }
   return keys;
 }
 
 // The keys a `product` reference can match: "product/<guid>", {"externalId": ..},
-// {"resourceName": ..} or {"durableId": ..}.
-std::vector<std::string> ReferenceKeys(const JsonNode& ref) {
+// {"resourceName": ..} or {"durableId": ..}. Another case of those keys
+// ("externalID", as Microsoft's own samples write) is recorded and still read.
+std::vector<std::string> ReferenceKeys(const JsonNode& ref, ManifestDoc* doc) {
   std::vector<std::string> keys;
   if (ref.is_string()) {
-    keys.push_back(ref.text);
+    if (!ref.text.empty()) keys.push_back(ref.text);
   } else if (ref.is_object()) {
-    if (std::string_view v = ref.StringAt("durableId"); !v.empty()) keys.emplace_back(v);
-    if (std::string_view v = ref.StringAt("externalId"); !v.empty()) keys.emplace_back("externalId:" + std::string(v));
-    if (std::string_view v = ref.StringAt("resourceName"); !v.empty()) keys.emplace_back("resourceName:" + std::string(v));
+    if (std::string_view v = StringOf(FindKeyAnyCase(ref, "durableId", doc)); !v.empty()) keys.emplace_back(v);
+    if (std::string_view v = StringOf(FindKeyAnyCase(ref, "externalId", doc)); !v.empty()) {
+      keys.emplace_back("externalId:" + std::string(v));
+    }
+    if (std::string_view v = StringOf(FindKeyAnyCase(ref, "resourceName", doc)); !v.empty()) {
+      keys.emplace_back("resourceName:" + std::string(v));
+    }
   }
   return keys;
+}
+
+// A `callToAction` of commercial-marketplace-setup. Its values are not in a
+// public schema; the portal's three listing options are matched ignoring case
+// and separators ("contactMe", "Contact me", "contact-me").
+ListingOption ParseCallToAction(std::string_view written) {
+  std::string squeezed;
+  for (char c : written) {
+    if (std::isalnum(static_cast<unsigned char>(c))) squeezed += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (squeezed == "contactme") return ListingOption::kContactMe;
+  if (squeezed == "freetrial") return ListingOption::kFreeTrial;
+  if (squeezed == "getitnow" || squeezed == "getitnowfree" || squeezed == "free") return ListingOption::kGetItNow;
+  return ListingOption::kUnknown;
 }
 
 bool Matches(const std::vector<std::string>& a, const std::vector<PooledString>& b) {
@@ -213,10 +280,22 @@ void AddPiListings(Offer* offer) {
   if (appsource) add(Storefront::kAppSource);
 }
 
+}  // namespace
+
+void ApplySetup(const ForeignSetup& setup, Offer* offer) {
+  if (setup.sell_through) offer->sell_through = setup.sell_through;
+  if (!setup.call_to_action_written.empty()) {
+    offer->call_to_action = setup.call_to_action;
+    offer->call_to_action_written = setup.call_to_action_written;
+  }
+}
+
+namespace {
+
 void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std::string& path) {
   doc->format = ManifestFormat::kProductIngestion;
   std::vector<PiResource> resources;
-  CollectPiResources(root, nullptr, &resources, 0);
+  CollectPiResources(root, nullptr, &resources, doc, 0);
 
   // One offer per product in the document.
   std::vector<const JsonNode*> products;
@@ -225,8 +304,11 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
     Offer offer;
     offer.path = path;
     offer.format = ManifestFormat::kProductIngestion;
-    for (const std::string& key : ProductKeys(*r.node)) offer.product_keys.emplace_back(key);
-    if (const JsonNode* identity = r.node->Find("identity"); identity != nullptr) offer.name = identity->StringAt("externalId");
+    std::vector<std::string> keys = ProductKeys(*r.node, doc);
+    for (const std::string& key : keys) offer.product_keys.emplace_back(key);
+    for (const std::string& key : keys) {
+      if (key.rfind("externalId:", 0) == 0 && offer.name.empty()) offer.name = key.substr(11);
+    }
     if (offer.name.empty()) offer.name = r.node->StringAt("alias");
     if (offer.name.empty()) offer.name = r.node->StringAt("id");
     SetPlace(&offer.type_place, *r.node);
@@ -257,7 +339,7 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
     }
     if (const JsonNode* ref = r.node->Find("product"); ref != nullptr) {
       *ref_node = ref;
-      *ref_keys = ReferenceKeys(*ref);
+      *ref_keys = ReferenceKeys(*ref, doc);
       for (size_t i = 0; i < doc->offers.size() && i < products.size(); ++i) {
         if (Matches(*ref_keys, doc->offers[i].product_keys)) return static_cast<int>(i);
       }
@@ -268,6 +350,26 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
   };
 
   for (const PiResource& r : resources) {
+    if (r.kind == "commercial-marketplace-setup") {
+      std::vector<std::string> keys;
+      const JsonNode* ref = nullptr;
+      int index = product_index_for(r, &keys, &ref);
+      ForeignSetup setup;
+      setup.keys = keys;
+      if (const JsonNode* sell = r.node->Find("sellThroughMicrosoft"); sell != nullptr && sell->type == JsonType::kBool) {
+        setup.sell_through = sell->boolean;
+      }
+      if (const JsonNode* cta = r.node->Find("callToAction"); cta != nullptr && cta->is_string()) {
+        setup.call_to_action = ParseCallToAction(cta->text);
+        setup.call_to_action_written = cta->text;
+      }
+      if (index >= 0) {
+        ApplySetup(setup, &doc->offers[static_cast<size_t>(index)]);
+      } else if (!keys.empty()) {
+        doc->foreign_setups.push_back(std::move(setup));
+      }
+      continue;
+    }
     if (r.kind == "test-drive") {
       std::vector<std::string> keys;
       const JsonNode* ref = nullptr;
@@ -293,9 +395,12 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
       orphan.path = path;
       orphan.format = ManifestFormat::kProductIngestion;
       SetPlace(&orphan.type_place, *r.node);
+      orphan.orphan = ref != nullptr;
       if (ref != nullptr) {
         SetPlace(&orphan.product_ref_place, *ref);
-        orphan.unresolved_product_ref = keys.empty() ? std::string("?") : keys.front();
+        // A reference with no key leadlint can read stays unresolved; the
+        // engine describes it instead of printing a placeholder.
+        if (!keys.empty()) orphan.unresolved_product_ref = keys.front();
         orphan.name = orphan.unresolved_product_ref;
         orphan.product_keys.assign(keys.begin(), keys.end());
       }
@@ -541,23 +646,146 @@ std::string CanonicalDestination(std::string_view written) {
   return "";
 }
 
-std::string SchemaKindOf(std::string_view url) {
-  size_t p = url.find(kPiHost);
-  if (p == std::string_view::npos) return "";
-  std::string_view rest = url.substr(p + kPiHost.size());
+const std::vector<std::string_view>& KnownPiHosts() {
+  static const std::vector<std::string_view> hosts = {"schema.mp.microsoft.com", "product-ingestion.azureedge.net"};
+  return hosts;
+}
+
+namespace {
+
+bool IsKindChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// "2022-03-01" at the start of a version.
+bool StartsWithDate(std::string_view v) {
+  if (v.size() < 10) return false;
+  for (size_t i = 0; i < 10; ++i) {
+    if (i == 4 || i == 7) {
+      if (v[i] != '-') return false;
+    } else if (!IsDigit(v[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A version's sort key: its date, then its preview number (a release without
+// "-previewN" sorts after every preview of its date), then the rest as text.
+struct VersionKey {
+  std::string date;
+  long preview = 0;
+  std::string rest;
+};
+
+VersionKey KeyOf(std::string_view v) {
+  VersionKey key;
+  if (!StartsWithDate(v)) {
+    key.rest = std::string(v);
+    return key;
+  }
+  key.date = std::string(v.substr(0, 10));
+  std::string_view tail = v.substr(10);
+  constexpr std::string_view kPreview = "-preview";
+  if (tail.substr(0, kPreview.size()) == kPreview) {
+    size_t i = kPreview.size();
+    long n = 0;
+    while (i < tail.size() && IsDigit(tail[i]) && n < 1000000) n = n * 10 + (tail[i++] - '0');
+    key.preview = n;
+    key.rest = std::string(tail.substr(i));
+  } else {
+    key.preview = 1000000;  // a release follows its previews
+    key.rest = std::string(tail);
+  }
+  return key;
+}
+
+}  // namespace
+
+int CompareSchemaVersions(std::string_view a, std::string_view b) {
+  VersionKey ka = KeyOf(a);
+  VersionKey kb = KeyOf(b);
+  if (ka.date != kb.date) return ka.date < kb.date ? -1 : 1;
+  if (ka.preview != kb.preview) return ka.preview < kb.preview ? -1 : 1;
+  if (ka.rest != kb.rest) return ka.rest < kb.rest ? -1 : 1;
+  return 0;
+}
+
+std::string_view NewestKnownVersion(std::string_view kind) {
+  // customer-leads is at preview3 in 2026 exports; other resources reached
+  // 2026-04-01-preview1 (DESIGN §1d).
+  if (kind == "customer-leads") return "2022-03-01-preview3";
+  return "2026-04-01-preview1";
+}
+
+std::optional<PiSchema> ParsePiSchema(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::nullopt;
+  std::string_view scheme_name = url.substr(0, scheme);
+  if (scheme_name != "https" && scheme_name != "http") return std::nullopt;
+  std::string_view rest = url.substr(scheme + 3);
   size_t slash = rest.find('/');
-  return std::string(rest.substr(0, slash));
+  if (slash == std::string_view::npos || slash == 0) return std::nullopt;
+  PiSchema out;
+  out.host = Lower(rest.substr(0, slash));
+  std::string_view path = rest.substr(slash);
+  constexpr std::string_view kSchemaPath = "/schema/";
+  if (path.substr(0, kSchemaPath.size()) != kSchemaPath) return std::nullopt;
+  path.remove_prefix(kSchemaPath.size());
+  size_t kind_end = path.find('/');
+  if (kind_end == std::string_view::npos || kind_end == 0) return std::nullopt;
+  std::string_view kind = path.substr(0, kind_end);
+  for (char c : kind) {
+    if (!IsKindChar(c)) return std::nullopt;
+  }
+  std::string_view version = path.substr(kind_end + 1);
+  while (!version.empty() && (version.back() == '/' || version.back() == '#')) version.remove_suffix(1);
+  if (version.empty() || version.find('/') != std::string_view::npos) return std::nullopt;
+  for (std::string_view host : KnownPiHosts()) out.known_host = out.known_host || out.host == host;
+  if (!out.known_host && !StartsWithDate(version)) return std::nullopt;
+  out.kind = std::string(kind);
+  out.version = std::string(version);
+  return out;
+}
+
+bool MayBeProductIngestion(std::string_view text) {
+  // Any `$schema` with the path shape; `\u` escapes may spell it differently.
+  return text.find("/schema/") != std::string_view::npos || text.find("\\u") != std::string_view::npos ||
+         text.find("\\/") != std::string_view::npos;
+}
+
+std::string SchemaKindOf(std::string_view url) {
+  std::optional<PiSchema> schema = ParsePiSchema(url);
+  return schema ? schema->kind : "";
 }
 
 std::string SchemaVersionOf(std::string_view url) {
-  size_t p = url.find(kPiHost);
-  if (p == std::string_view::npos) return "";
-  std::string_view rest = url.substr(p + kPiHost.size());
-  size_t slash = rest.find('/');
-  if (slash == std::string_view::npos) return "";
-  std::string_view version = rest.substr(slash + 1);
-  while (!version.empty() && (version.back() == '/' || version.back() == '#')) version.remove_suffix(1);
-  return std::string(version);
+  std::optional<PiSchema> schema = ParsePiSchema(url);
+  return schema ? schema->version : "";
+}
+
+std::string MarketplaceLookalikeReason(const JsonNode& root) {
+  if (!root.is_object()) return "";
+  auto on_marketplace_host = [](std::string_view url) {
+    std::string l = Lower(url);
+    for (std::string_view host : KnownPiHosts()) {
+      if (l.find(host) != std::string::npos) return true;
+    }
+    return l.find("/schema/") != std::string::npos;
+  };
+  if (std::string_view schema = root.StringAt("$schema"); !schema.empty() && on_marketplace_host(schema)) {
+    return "its $schema '" + std::string(schema) + "' is on a marketplace schema host or has a schema path";
+  }
+  if (const JsonNode* resources = root.Find("resources"); resources != nullptr && resources->is_array()) {
+    for (const JsonNode& r : resources->children) {
+      if (r.is_object() && !r.StringAt("$schema").empty()) {
+        return "it has a 'resources' array of objects with a $schema";
+      }
+    }
+  }
+  if (const JsonNode* definition = root.Find("definition"); definition != nullptr && definition->Find("offer") != nullptr) {
+    return "it has a 'definition.offer' object like a Cloud Partner Portal offer";
+  }
+  return "";
 }
 
 ManifestDoc NormalizeManifest(const std::string& path, const JsonNode& root) {
@@ -569,14 +797,14 @@ ManifestDoc NormalizeManifest(const std::string& path, const JsonNode& root) {
                          (schema.size() >= 23 && schema.substr(schema.size() - 23) == "manifest-v1.schema.json");
   if (v1_schema) {
     NormalizeV1(root, &doc, path);
-  } else if (schema.find(kPiHost) != std::string_view::npos) {
+  } else if (ParsePiSchema(schema)) {
     NormalizeProductIngestion(root, &doc, path);
   } else if (IsCppDocument(root)) {
     NormalizeCpp(root, &doc, path);
   } else if (const JsonNode* resources = root.Find("resources"); resources != nullptr && resources->is_array()) {
     bool any = false;
     for (const JsonNode& r : resources->children) {
-      if (r.is_object() && r.StringAt("$schema").find(kPiHost) != std::string_view::npos) any = true;
+      if (r.is_object() && ParsePiSchema(r.StringAt("$schema"))) any = true;
     }
     if (any) NormalizeProductIngestion(root, &doc, path);
   } else if (const JsonNode* offer = root.Find("offer");

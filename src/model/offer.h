@@ -87,10 +87,16 @@ struct Offer {
   Place type_place;              // the type value, or the offer object
   std::vector<Listing> listings;
   std::optional<bool> test_drive;  // offer-level test drive (Product Ingestion test-drive resource)
+  // Product Ingestion `commercial-marketplace-setup`: sold through Microsoft,
+  // and the call to action of a listing-only offer.
+  std::optional<bool> sell_through;
+  ListingOption call_to_action = ListingOption::kUnknown;
+  PooledString call_to_action_written;  // as written, when leadlint does not know it
   LeadSettings leads;
   // Product Ingestion only: the product reference of a customer-leads resource
   // whose product is not in the same document; resolved across files.
   PooledString unresolved_product_ref;
+  bool orphan = false;           // lead settings whose product is not in this document
   Place product_ref_place;
   // Product Ingestion only: the keys a product can be referred to by.
   std::vector<PooledString> product_keys;

@@ -8,6 +8,9 @@
 namespace leadlint {
 
 void CheckManifestSchema(const ManifestDoc& doc, FileContext& ctx);
+void CheckManifestSchemaHost(const ManifestDoc& doc, FileContext& ctx);
+void CheckManifestSchemaVersion(const ManifestDoc& doc, FileContext& ctx);
+void CheckManifestReferenceKey(const ManifestDoc& doc, FileContext& ctx);
 void CheckLeadsInvalidField(const ManifestDoc& doc, FileContext& ctx);
 void CheckLeadsIgnoredField(const ManifestDoc& doc, FileContext& ctx);
 void CheckLeadsPlaintextSecret(const ManifestDoc& doc, FileContext& ctx);
@@ -19,6 +22,7 @@ void CheckLeadsDestinationNotAllowed(const Offer& offer, OfferContext& ctx);
 void CheckLeadsRetiredDestination(const Offer& offer, OfferContext& ctx);
 void CheckLeadsOfferNotOnStorefront(const Offer& offer, OfferContext& ctx);
 void CheckLeadsUndetermined(const Offer& offer, OfferContext& ctx);
+void CheckLeadsCrmRecommended(const Offer& offer, OfferContext& ctx);
 
 void CheckDocsFrontMatter(const DocCheckInput& in, DocContext& ctx);
 void CheckDocsBrokenLink(const DocCheckInput& in, DocContext& ctx);

@@ -13,6 +13,7 @@ const std::vector<Profile>& AllProfiles() {
       {ProfileId::kCloudPartnerPortal2018, "cloud-partner-portal-2018"},
       {ProfileId::kPartnerCenter2020, "partner-center-2020"},
       {ProfileId::kPartnerCenter2022, "partner-center-2022"},
+      {ProfileId::kPartnerCenter2025, "partner-center-2025"},
   };
   return profiles;
 }
@@ -94,6 +95,7 @@ Requirement EvaluateRequirement(const Offer& offer, const Profile& profile, cons
   const bool p2018 = profile.id == ProfileId::kCloudPartnerPortal2018;
   const bool p2020 = profile.id == ProfileId::kPartnerCenter2020;
   const bool p2022 = profile.id == ProfileId::kPartnerCenter2022;
+  const bool p2025 = profile.id == ProfileId::kPartnerCenter2025;
   const std::string type_name(OfferTypeName(offer.type));
 
   // Layer 2: conditions that do not depend on the storefront.
@@ -136,12 +138,37 @@ Requirement EvaluateRequirement(const Offer& offer, const Profile& profile, cons
         transact = transact || l.option == ListingOption::kSellThroughMicrosoft;
       }
     }
+    // Product Ingestion: the commercial-marketplace-setup resource says whether
+    // the offer is sold through Microsoft and, when it is not, its call to action.
+    if (offer.sell_through) {
+      transact_known = true;
+      transact = transact || *offer.sell_through;
+      if (*offer.sell_through) {
+        contact_known = true;  // a transactable offer is not listed as Contact me
+      } else if (offer.call_to_action != ListingOption::kUnknown) {
+        contact_known = true;
+        contact = contact || offer.call_to_action == ListingOption::kContactMe;
+      }
+    }
+    const bool pi = offer.format == ManifestFormat::kProductIngestion;
     if (contact) AddUnique(&r.reasons, "SaaS offers listed as Contact me need one (profile " + profile_name + ")");
-    if (transact && p2022) {
+    if (transact && (p2022 || p2025)) {
       AddUnique(&r.reasons, "SaaS offers sold through Microsoft need one (profile " + profile_name + ")");
     }
-    if (!contact_known) AddUnique(&r.unknown_facts, "whether the SaaS offer is listed as Contact me");
-    if (!transact_known && p2022) AddUnique(&r.unknown_facts, "whether the SaaS offer is sold through Microsoft");
+    if (!transact_known && (p2022 || p2025)) {
+      AddUnique(&r.unknown_facts, pi ? "whether the SaaS offer is sold through Microsoft (no commercial-marketplace-setup "
+                                       "resource for this product states 'sellThroughMicrosoft')"
+                                     : "whether the SaaS offer is sold through Microsoft");
+    }
+    if (!contact_known && !(transact && (p2022 || p2025))) {
+      std::string why;
+      if (pi && offer.sell_through && !offer.call_to_action_written.empty()) {
+        why = " ('callToAction' '" + offer.call_to_action_written.str() + "' is not one leadlint knows)";
+      } else if (pi && offer.sell_through) {
+        why = " (its commercial-marketplace-setup states no 'callToAction')";
+      }
+      AddUnique(&r.unknown_facts, "whether the SaaS offer is listed as Contact me" + why);
+    }
   }
 
   // Layer 1: storefront rules, per listing.
@@ -152,6 +179,15 @@ Requirement EvaluateRequirement(const Offer& offer, const Profile& profile, cons
     if (offer.type == OfferType::kUnknown) continue;  // reported once, below
     if (terms.listing.count(kind) == 0) continue;  // this listing produces no leads
     if (terms.leads.count("your-crm") != 0 && terms.leads.count("azure-marketplace") == 0) {
+      if (p2025) {
+        // Today a CRM is optional outside the cases above: the storefront rule
+        // is advice, and never on a storefront the input does not state.
+        if (!l.assumed) {
+          AddUnique(&r.advisories, std::string(StorefrontName(l.storefront)) +
+                                       " listings should send leads to your CRM (storefront rule 'your-crm')");
+        }
+        continue;
+      }
       AddUnique(&r.reasons, std::string(StorefrontName(l.storefront)) + " listings must send leads to your CRM" +
                                 (l.assumed ? " (assumed: the format does not say where a " + type_name + " is listed)" : ""));
     }
@@ -164,10 +200,10 @@ Requirement EvaluateRequirement(const Offer& offer, const Profile& profile, cons
   if (!r.reasons.empty()) {
     r.state = Requirement::State::kRequired;
     r.unknown_facts.clear();
+    r.advisories.clear();
   } else if (!r.unknown_facts.empty()) {
     r.state = Requirement::State::kUnknown;
   }
-  (void)p2022;
   return r;
 }
 

@@ -12,11 +12,12 @@
 
 namespace leadlint {
 
-enum class ProfileId { kCloudPartnerPortal2018, kPartnerCenter2020, kPartnerCenter2022 };
+enum class ProfileId { kCloudPartnerPortal2018, kPartnerCenter2020, kPartnerCenter2022, kPartnerCenter2025 };
 
+// The default is the newest profile: partner-center-2025 (DESIGN §1d).
 struct Profile {
-  ProfileId id = ProfileId::kPartnerCenter2022;
-  std::string_view name = "partner-center-2022";
+  ProfileId id = ProfileId::kPartnerCenter2025;
+  std::string_view name = "partner-center-2025";
 };
 
 const std::vector<Profile>& AllProfiles();
@@ -54,6 +55,10 @@ bool SoldOn(OfferType type, Storefront storefront);
 struct Requirement {
   enum class State { kRequired, kNotRequired, kUnknown } state = State::kNotRequired;
   std::vector<std::string> reasons;        // why it is required
+  // Storefront rules that ask for a CRM the profile does not require
+  // (partner-center-2025): a warning, since leads still reach the Referrals
+  // workspace. Empty when a CRM is required.
+  std::vector<std::string> advisories;
   std::vector<std::string> unknown_facts;  // what would decide it
 };
 

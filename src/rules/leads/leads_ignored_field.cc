@@ -21,8 +21,10 @@ const std::set<std::string>& KnownFields(const std::string& destination) {
   static const std::set<std::string> kDynamics = {"instanceUrl", "authentication", "applicationId", "applicationKey",
                                                   "directoryId", "username", "password", "contactEmail"};
   static const std::set<std::string> kHttps = {"httpsEndpointUrl", "contactEmail"};
-  static const std::set<std::string> kMarketo = {"serverId", "munchkinId", "formId", "clientId", "clientSecret",
-                                                 "contactEmail"};
+  // clientID is the documented spelling (the preview3 schema text was not
+  // found); clientId is accepted too.
+  static const std::set<std::string> kMarketo = {"serverId", "munchkinId", "formId", "clientID", "clientId",
+                                                 "clientSecret", "contactEmail"};
   static const std::set<std::string> kSalesforce = {"objectIdentifier", "contactEmail"};
   static const std::set<std::string> kEmail = {"contactEmail"};
   if (destination == "table") return kTable;
@@ -79,8 +81,15 @@ void CheckLeadsIgnoredField(const ManifestDoc& doc, FileContext& ctx) {
       }
       if (!member.is_object()) continue;
       const std::set<std::string>& known = KnownFields(d);
+      const bool preview3 = !cpp && CompareSchemaVersions(lead.version, "2022-03-01-preview3") >= 0;
       for (const JsonNode& field : member.children) {
         if (field.key.rfind("x-", 0) == 0) continue;
+        if (preview3 && ((field.key == "contactEmail" && d != "email") || (d == "marketo" && field.key == "serverId"))) {
+          ctx.ReportAtKey(kRule, field,
+                          "'" + KeyAsWritten(field, source) + "' is no longer captured by customer-leads/" +
+                              lead.version + " (December 2022); the service may ignore or reject it: remove it");
+          continue;
+        }
         if (known.count(field.key) == 0) {
           if (cpp) continue;  // legacy field names are renamed, not validated one by one
           ctx.ReportAtKey(kRule, field,

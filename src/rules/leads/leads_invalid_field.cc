@@ -15,7 +15,38 @@ namespace {
 constexpr std::string_view kRule = "leads-invalid-field";
 
 bool IsPreview3OrLater(const std::string& version) {
-  return version.rfind("2022-03-01-preview", 0) == 0 && version.size() > 18 && version.substr(18) >= "3";
+  return CompareSchemaVersions(version, "2022-03-01-preview3") >= 0;
+}
+
+// customer-leads/2022-03-01-preview3 no longer captures Marketo's serverId nor
+// contactEmail (DESIGN §1d); leads-ignored-field warns about them. They are
+// left out of the schema check so that their shape is not judged either.
+bool NoLongerCaptured(const std::string& destination, const JsonNode& field) {
+  return (field.key == "contactEmail" && destination != "email") || (destination == "marketo" && field.key == "serverId");
+}
+
+JsonNode WithoutUncaptured(const JsonNode& view) {
+  JsonNode copy;
+  copy.type = view.type;
+  copy.offset = view.offset;
+  copy.length = view.length;
+  copy.key = view.key;
+  copy.key_offset = view.key_offset;
+  copy.key_length = view.key_length;
+  for (const JsonNode& member : view.children) {
+    std::string d = DestinationOfConfigKey(member.key);
+    if (d.empty() || !member.is_object()) {
+      copy.children.push_back(member);
+      continue;
+    }
+    JsonNode config = member;
+    config.children.clear();
+    for (const JsonNode& field : member.children) {
+      if (!NoLongerCaptured(d, field)) config.children.push_back(field);
+    }
+    copy.children.push_back(std::move(config));
+  }
+  return copy;
 }
 
 // Legacy documents: say 'uri', not 'instanceUrl'.
@@ -125,8 +156,9 @@ void CheckLeadsInvalidField(const ManifestDoc& doc, FileContext& ctx) {
     const bool preview3 = IsPreview3OrLater(lead.version);
 
     // Field constraints from the schema branch of the chosen destination.
-    for (const SchemaIssue& issue : ValidateAgainstSchema(SchemaId::kLeadConfiguration, view, source,
-                                                          ctx.limits().max_regex_input)) {
+    const JsonNode trimmed = preview3 ? WithoutUncaptured(view) : JsonNode();
+    for (const SchemaIssue& issue : ValidateAgainstSchema(SchemaId::kLeadConfiguration, preview3 ? trimmed : view,
+                                                          source, ctx.limits().max_regex_input)) {
       const JsonNode& node = *issue.node;
       if (node.key == "contactEmail" && node.is_string()) continue;  // precise message below
       if (preview3 && issue.message.find("required key 'serverId'") != std::string::npos) continue;
@@ -175,12 +207,7 @@ void CheckLeadsInvalidField(const ManifestDoc& doc, FileContext& ctx) {
       if (d.empty() || !member.is_object()) continue;
       const std::string owner = "'" + KeyAsWritten(member, source) + "'";
       for (const JsonNode& field : member.children) {
-        if (preview3 && ((field.key == "contactEmail" && d != "email") || (d == "marketo" && field.key == "serverId"))) {
-          ctx.ReportAtKey(kRule, field,
-                          "'" + field.key + "' is not accepted by customer-leads/" + lead.version +
-                              " (removed in December 2022); remove it or use customer-leads/2022-03-01-preview2");
-          continue;
-        }
+        if (preview3 && NoLongerCaptured(d, field)) continue;  // leads-ignored-field
         if (field.key == "contactEmail") CheckEmailList(field, ctx, owner, lead.emails_in_one_string_allowed);
       }
     }

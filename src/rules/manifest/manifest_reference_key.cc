@@ -1,0 +1,21 @@
+// manifest-reference-key: a Product Ingestion reference ({"externalId": ...},
+// {"resourceName": ...}, {"durableId": ...}) or product identity key spelt in a
+// case the service does not accept. Microsoft's own doc samples write
+// `externalID`, which the service rejects (DESIGN §1d). leadlint still resolves
+// the reference, so the offer is judged once, not also reported as missing its
+// lead settings.
+#include <string>
+
+#include "rules/checks.h"
+
+namespace leadlint {
+
+void CheckManifestReferenceKey(const ManifestDoc& doc, FileContext& ctx) {
+  for (const KeySpelling& k : doc.key_spellings) {
+    ctx.ReportAtKey("manifest-reference-key", *k.node,
+                    "'" + k.node->key + "' is not accepted by the service; write '" + k.accepted +
+                        "' (keys are case-sensitive)");
+  }
+}
+
+}  // namespace leadlint
