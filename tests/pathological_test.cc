@@ -106,7 +106,8 @@ TEST_F(Pathological, UnreadableSymlinkLoopAndFolderNamedJson) {
   fs::create_symlink(dir_ / "tree" / "self.json", dir_ / "tree" / "self.json");  // a symlink to itself
   std::string locked = Write("tree/locked.json", "{}");
   chmod(locked.c_str(), 0);
-  std::string out = Check({(dir_ / "tree").string()}, geteuid() == 0 ? 0 : 1);
+  // Nothing here is a manifest: --allow-empty keeps the run from failing closed.
+  std::string out = Check({"--allow-empty", (dir_ / "tree").string()}, geteuid() == 0 ? 0 : 1);
   if (geteuid() != 0) {
     EXPECT_NE(out.find("locked.json:1:1: error: cannot read"), std::string::npos) << out;
   }
@@ -116,17 +117,36 @@ TEST_F(Pathological, UnreadableSymlinkLoopAndFolderNamedJson) {
             std::string::npos) << out;
   // Named explicitly: a folder named x.json is walked, a symlink loop is a finding.
   std::string loop = (dir_ / "tree" / "self.json").string();
-  out = Check({loop});
+  out = Check({"--allow-empty", loop});
   EXPECT_NE(out.find("self.json:1:1: error: cannot read '" + loop + "': no such file or folder [manifest-unreadable]"),
             std::string::npos) << out;
   chmod(locked.c_str(), 0644);
 }
 
 TEST_F(Pathological, DevicesAreNotRead) {
-  std::string out = Check({"/dev/zero"});
+  std::string out = Check({"--allow-empty", "/dev/zero"});
   EXPECT_NE(out.find("/dev/zero:1:1: error: '/dev/zero' is not a regular file (a device, pipe or socket); not read "
                      "[manifest-unreadable]"),
             std::string::npos) << out;
+}
+
+TEST_F(Pathological, ARunThatChecksNothingFailsClosed) {
+  Write("only/package.json", "{\"name\": \"x\"}");
+  Write("only/notes.md", "# notes\n");
+  auto r = RunBinary({"check", "--color", "never", (dir_ / "only").string()});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  const std::string only = (dir_ / "only").string();
+  EXPECT_EQ(r.out, "no problems found in 0 files checked; 2 files skipped (not manifests or docs, or ignored) "
+                   "[profile partner-center-2025]\nskipped: " + only + "/notes.md, " + only + "/package.json\n");
+  EXPECT_EQ(r.err, "leadlint: nothing was checked: no offer manifest and no doc among the inputs (2 skipped, not "
+                   "manifests or docs, or ignored: " + only + "/notes.md, " + only + "/package.json); name the files "
+                   "to check, or pass --allow-empty (\"allowEmpty\": true in leadlint.json) to accept an empty run\n");
+  EXPECT_EQ(RunBinary({"check", "--allow-empty", only}).exit_code, 0);
+  // An unreadable input is a finding, and the run still checked nothing.
+  EXPECT_EQ(RunBinary({"check", "/dev/zero"}).exit_code, 2);
+  Write("only/leadlint.json", "{\"allowEmpty\": true}");
+  auto configured = RunBinary({"check", "--config", (dir_ / "only" / "leadlint.json").string(), only});
+  EXPECT_EQ(configured.exit_code, 0) << configured.err;
 }
 
 TEST_F(Pathological, LongSingleLineDoesNotFloodTheExcerpt) {

@@ -180,6 +180,9 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check->add_flag("--no-gitignore", no_gitignore, "check files that .gitignore files exclude");
   check->add_option("--baseline", baseline_path, "report only findings that are not in this baseline file");
   check->add_option("--write-baseline", write_baseline_path, "record every current finding in FILE and exit 0");
+  bool allow_empty = false;
+  check->add_flag("--allow-empty", allow_empty,
+                  "accept a run that checks no manifest and no doc (by default it exits 2, naming what was skipped)");
   check->add_option("--stdin-filename", stdin_filename, "the name to report for '-' (standard input)");
   check->add_flag("-q,--quiet", quiet, "report errors only");
   check->add_option("--docs-source", docs_source,
@@ -387,6 +390,23 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       }
     }
     RunResult result = RunCheck(options);
+    // Fail closed: a gate that checked nothing must not pass (DESIGN §1d).
+    // A shard may be left with nothing of its own while the other shards check the rest.
+    const bool empty_run = result.files_checked == 0 && result.other_shard_files == 0 && !allow_empty &&
+                           !config.allow_empty.value_or(false);
+    auto report_empty_run = [&]() {
+      err << "leadlint: nothing was checked: no offer manifest and no doc among the inputs";
+      if (!result.skipped.empty()) {
+        err << " (" << result.skipped.size() << " skipped, not manifests or docs, or ignored: ";
+        for (size_t i = 0; i < result.skipped.size() && i < 5; ++i) err << (i == 0 ? "" : ", ") << result.skipped[i];
+        if (result.skipped.size() > 5) err << " and " << (result.skipped.size() - 5) << " more";
+        err << ")";
+      }
+      err << "; name the files to check, or pass --allow-empty (\"allowEmpty\": true in leadlint.json) to accept "
+             "an empty run\n";
+      return kExitUsage;
+    };
+    if (empty_run && !write_baseline_path.empty()) return report_empty_run();
     if (!write_baseline_path.empty()) {
       std::ofstream baseline(write_baseline_path, std::ios::binary | std::ios::trunc);
       WriteBaseline(result.findings, baseline);
@@ -447,6 +467,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return kExitInternal;
       }
     }
+    if (empty_run) return report_empty_run();
     if (fail_on == "none") return kExitClean;
     Severity threshold = Severity::kError;
     ParseSeverity(fail_on, &threshold);

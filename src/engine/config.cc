@@ -80,6 +80,9 @@ bool LoadConfigText(const std::string& path, std::string text, Config* config, s
   const bool schema_ok = errors->empty();
   if (const JsonNode* n = root.Find("profile")) config->profile = n->text;
   if (const JsonNode* n = root.Find("failOn")) config->fail_on = n->text;
+  if (const JsonNode* n = root.Find("allowEmpty"); n != nullptr && n->type == JsonType::kBool) {
+    config->allow_empty = n->boolean;
+  }
   if (const JsonNode* rules = root.Find("rules"); rules != nullptr && rules->is_object()) {
     for (const JsonNode& member : rules->children) {
       if (FindRule(member.key) == nullptr) {

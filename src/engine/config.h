@@ -26,6 +26,7 @@ struct Config {
   std::vector<std::string> docs_translations;  // absolute
   std::vector<std::string> docs_history;       // absolute
   std::optional<bool> docs_git_history;
+  std::optional<bool> allow_empty;  // accept a run that checks nothing
   std::map<std::string, std::vector<std::string>> glossary;  // lower-case locale -> renderings
 };
 

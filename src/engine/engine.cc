@@ -404,6 +404,7 @@ RunResult RunCheck(const RunOptions& options) {
       (in_my_shard(f.path) ? mine : reference_files).push_back(f);
     }
     discovery.files = std::move(mine);
+    result.other_shard_files = static_cast<int>(reference_files.size());
   }
   for (Finding& f : discovery.findings) {
     if (Enabled(options, f.rule) && in_my_shard(f.path)) result.findings.push_back(std::move(f));

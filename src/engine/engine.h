@@ -93,6 +93,7 @@ struct RunResult {
   std::vector<PooledString> checked;  // every input that was checked, sorted
   int suppressed = 0;                // findings hidden by x-leadlint-ignore
   int baselined = 0;                 // findings hidden by --baseline
+  int other_shard_files = 0;         // --shard: inputs that belong to the other shards
   std::vector<DocSummary> docs;      // every document checked, with locale and freshness
   std::string storefront_rules_source = "built-in (seed)";
 };

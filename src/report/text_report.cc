@@ -98,6 +98,17 @@ void WriteTextReport(const RunResult& result, const ReportOptions& options, std:
   if (result.suppressed > 0) out << "; " << result.suppressed << " suppressed inline";
   if (result.baselined > 0) out << "; " << result.baselined << " in the baseline";
   out << " [profile " << options.profile << "]\n";
+  // Name what was not checked, so a skip is never silent (the first few; the
+  // JSON report lists them all).
+  if (!result.skipped.empty()) {
+    constexpr size_t kNamed = 5;
+    out << "skipped:";
+    for (size_t i = 0; i < result.skipped.size() && i < kNamed; ++i) out << (i == 0 ? " " : ", ") << result.skipped[i];
+    if (result.skipped.size() > kNamed) {
+      out << " and " << (result.skipped.size() - kNamed) << " more (--format json lists them all)";
+    }
+    out << "\n";
+  }
 }
 
 }  // namespace leadlint
