@@ -731,19 +731,28 @@ int ShardOf(std::string_view key, int count) {
 }
 
 void RecomputeVerdicts(RunResult* result) {
-  // path -> worst verdict; the values are string literals, as the summaries keep views.
-  std::map<std::string_view, std::string_view> by_path;
+  // path -> worst verdict and the rule of the first finding (in report order)
+  // that set it; the values are string literals or pooled, as summaries keep views.
+  struct Decision {
+    std::string_view verdict;
+    PooledString rule;
+  };
+  std::map<std::string_view, Decision> by_path;
   for (const Finding& f : result->findings) {
-    std::string_view& v = by_path[f.path];
-    if (f.severity == Severity::kError) {
-      v = "fail";
-    } else if (f.rule == "leads-undetermined" && v != "fail") {
-      v = "undetermined";
+    Decision& d = by_path[f.path];
+    if (f.severity == Severity::kError && d.verdict != "fail") {
+      d.verdict = "fail";
+      d.rule = f.rule;
+    } else if (f.rule == "leads-undetermined" && d.verdict.empty()) {
+      d.verdict = "undetermined";
+      d.rule = f.rule;
     }
   }
   for (OfferSummary& s : result->offers) {
     auto it = by_path.find(s.path);
-    s.verdict = it == by_path.end() || it->second.empty() ? std::string_view("pass") : it->second;
+    const bool decided = it != by_path.end() && !it->second.verdict.empty();
+    s.verdict = decided ? it->second.verdict : std::string_view("pass");
+    s.decided_by = decided ? it->second.rule : PooledString();
   }
 }
 

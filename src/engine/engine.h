@@ -71,6 +71,7 @@ struct OfferSummary {
   bool storefronts_assumed = false;         // a listing's storefront was inferred
   PooledString destination;                 // canonical, "" if absent
   PooledString verdict;                     // "pass", "fail", "undetermined"
+  PooledString decided_by;                  // the rule whose finding set a fail or undetermined verdict
   // Shared by every offer with the same listings and reasons (SetOfferDetails).
   std::span<const ListingSummary> listings;  // one per storefront, in the manifest's order
   std::span<const PooledString> reasons;     // why a CRM destination is (or may be) required

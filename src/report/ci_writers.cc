@@ -152,7 +152,7 @@ void WriteMarkdownReport(const RunResult& result, const ReportOptions& options, 
   out << "| " << result.files_checked << " | " << result.files_skipped << " | " << counts[2] << " | " << counts[1]
       << " | " << counts[0] << " | `" << options.profile << "` |\n\n";
   if (!result.offers.empty()) {
-    out << "| offer | type | storefronts | lead destination | verdict |\n|---|---|---|---|---|\n";
+    out << "| offer | type | storefronts | lead destination | verdict | decided by |\n|---|---|---|---|---|---|\n";
     for (const OfferSummary& o : result.offers) {
       std::string storefronts;
       for (const ListingSummary& l : o.listings) {
@@ -163,7 +163,9 @@ void WriteMarkdownReport(const RunResult& result, const ReportOptions& options, 
       const char* icon = o.verdict == "pass" ? "✅ pass" : o.verdict == "fail" ? "❌ fail" : "❔ undetermined";
       out << "| " << MarkdownCell(o.name.empty() ? o.path : o.name) << " (`" << MarkdownCell(o.path) << ":" << o.line
           << "`) | " << MarkdownCell(o.type) << " | " << MarkdownCell(storefronts) << " | "
-          << MarkdownCell(o.destination.empty() ? std::string_view("—") : o.destination.view()) << " | " << icon << " |\n";
+          << MarkdownCell(o.destination.empty() ? std::string_view("—") : o.destination.view()) << " | " << icon << " | "
+          << (o.decided_by.empty() ? std::string("—") : "`" + MarkdownCell(o.decided_by) + "`") << " (`" << options.profile
+          << "`) |\n";
     }
     out << "\n";
   }

@@ -105,6 +105,9 @@ void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std:
           << Html(o.destination.empty() ? std::string_view("none configured") : o.destination.view()) << "</td></tr>\n";
     }
     out << "</table>\n";
+    out << "<div class=\"muted\">verdict decided by "
+        << (o.decided_by.empty() ? std::string("no finding") : "<code>" + Html(o.decided_by) + "</code>")
+        << " under profile <code>" << Html(options.profile) << "</code></div>\n";
     if (!o.reasons.empty()) {
       out << "<ul class=\"reasons\">";
       for (std::string_view r : o.reasons) out << "<li>" << Html(r) << "</li>";

@@ -87,7 +87,8 @@ void WriteJsonReport(const RunResult& result, const ReportOptions& options, std:
                         {"storefronts", std::move(storefronts)},
                         {"storefrontsAssumed", o.storefronts_assumed},
                         {"leadDestination", o.destination.empty() ? ordered_json(nullptr) : ordered_json(o.destination)},
-                        {"verdict", o.verdict}};
+                        {"verdict", o.verdict},
+                        {"decidedBy", o.decided_by.empty() ? ordered_json(nullptr) : ordered_json(o.decided_by)}};
   }, false);
   StreamArray(out, "docs", result.docs, [](const DocSummary& d) {
     ordered_json j = {{"path", d.path}, {"locale", d.locale}, {"role", d.role}, {"ruleTables", d.rule_tables}};
