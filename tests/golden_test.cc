@@ -128,6 +128,25 @@ TEST(Registry, SortedUniqueAndDocumented) {
   }
 }
 
+// docs/rules.md is the index of the rule pages: one row per rule, in registry
+// order, with the registry's severity and summary, so the index cannot drift.
+TEST(Registry, RulesIndexMatchesTheRegistry) {
+  std::string index = testing::ReadFileOrEmpty(testing::SourceDir() + "/docs/rules.md");
+  std::string expected;
+  for (const RuleInfo& r : AllRules()) {
+    std::string summary(r.summary);
+    for (size_t p = summary.find('|'); p != std::string::npos; p = summary.find('|', p + 2)) summary.insert(p, "\\");
+    expected += "| [`" + std::string(r.id) + "`](rules/" + std::string(r.id) + ".md) | " +
+                std::string(SeverityName(r.severity)) + " | " + summary + " |\n";
+  }
+  size_t start = index.find("|---|---|---|\n");
+  ASSERT_NE(start, std::string::npos);
+  start += 14;
+  size_t end = start;
+  while (end < index.size() && index.compare(end, 3, "| [") == 0) end = index.find('\n', end) + 1;
+  EXPECT_EQ(index.substr(start, end - start), expected);
+}
+
 // STYLE: one rule = src/rules/<family>/<id>.cc. Rules the readers or the engine
 // emit (no check function) are exempt.
 TEST(Registry, EveryCheckHasItsOwnFile) {
