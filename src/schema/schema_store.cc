@@ -1,17 +1,23 @@
 // valijson-backed validation with positions and plain-language messages.
 //
-// JsonNode trees are converted to nlohmann::json for valijson; an error's
-// context path ("<root>", "[offer]", "[0]") is walked back through the JsonNode
-// tree to the node at fault, and the failing keyword is turned into a sentence
-// using the property's own schema (its type, enum, limits and the
-// `x-leadlint-message` wording we keep beside each pattern).
+// JsonNode trees are converted to nlohmann::json for valijson, which decides
+// *where* a document fails: an error's context path ("<root>", "[offer]",
+// "[0]") is walked back through the JsonNode tree to the node at fault. *What*
+// failed is never read from valijson's English text: the node is checked again
+// against its own subschemas' keywords (Diagnose), and the message is built from
+// that structured result (its type, enum, limits and the `x-leadlint-message`
+// wording we keep beside each pattern).
+//
+// valijson matches `pattern` and `patternProperties` with std::regex, which
+// recurses per character and crashes on long input. So the schemas handed to
+// valijson carry no `pattern`, `patternProperties` or `format`: patterns are
+// matched here with RE2 (linear time, no recursion), on the calling thread.
 #include "schema/schema_store.h"
 
-#include <pthread.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <cctype>
-#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -103,11 +109,31 @@ json ToNlohmann(const JsonNode& node, size_t max_regex_input) {
   return nullptr;
 }
 
+// The keywords valijson would evaluate with std::regex (`pattern`,
+// `patternProperties`) or ignore (`format`), removed from its copy of a schema.
+// Names inside `properties` and `definitions` are data, not keywords, and stay.
+void StripRegexKeywords(json* schema, bool names = false) {
+  if (schema->is_object()) {
+    if (!names) {
+      schema->erase("pattern");
+      schema->erase("patternProperties");
+      schema->erase("format");
+    }
+    for (auto it = schema->begin(); it != schema->end(); ++it) {
+      StripRegexKeywords(&it.value(), !names && (it.key() == "properties" || it.key() == "definitions"));
+    }
+  } else if (schema->is_array()) {
+    for (json& item : *schema) StripRegexKeywords(&item, false);
+  }
+}
+
 std::unique_ptr<Compiled> Compile(json document) {
   auto compiled = std::make_unique<Compiled>();
   compiled->document = std::move(document);
+  json for_valijson = compiled->document;
+  StripRegexKeywords(&for_valijson);
   valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-  valijson::adapters::NlohmannJsonAdapter adapter(compiled->document);
+  valijson::adapters::NlohmannJsonAdapter adapter(for_valijson);
   parser.populateSchema(adapter, compiled->schema);
   return compiled;
 }
@@ -226,15 +252,6 @@ std::string TypeList(const json& type) {
   return out;
 }
 
-std::string Number(const std::string& description, const std::string& after) {
-  size_t p = description.find(after);
-  if (p == std::string::npos) return "";
-  p += after.size();
-  size_t e = p;
-  while (e < description.size() && isdigit(static_cast<unsigned char>(description[e]))) ++e;
-  return description.substr(p, e - p);
-}
-
 struct Walk {
   const JsonNode* node = nullptr;
   const JsonNode* parent = nullptr;
@@ -293,132 +310,278 @@ bool KnownKey(const json& schema_root, const json* schema, const std::string& ke
   return PropertySchema(schema_root, schema, key) != nullptr;
 }
 
-void Translate(const valijson::ValidationResults::Error& error, const JsonNode& root,
-               const json& schema_root, std::string_view source, size_t max_regex_input,
-               std::set<std::pair<const JsonNode*, std::string>>* seen,
-               std::vector<SchemaIssue>* out) {
-  const std::string& d = error.description;
-  // Summaries of combinators repeat what their children already said.
-  if (d.rfind("Failed to validate item #", 0) == 0 || d.rfind("Failed to validate against", 0) == 0 ||
-      d.rfind("Failed to match expected value set by 'const'", 0) == 0) {
-    return;
+using Seen = std::set<std::pair<const JsonNode*, std::string>>;
+
+// Whether a JsonNode equals a JSON value of a schema (`const`, `enum`).
+bool EqualsJson(const JsonNode& node, const json& value) {
+  if (value.is_string()) return node.is_string() && node.text == value.get_ref<const std::string&>();
+  if (value.is_boolean()) return node.type == JsonType::kBool && node.boolean == value.get<bool>();
+  if (value.is_null()) return node.type == JsonType::kNull;
+  if (value.is_number()) {
+    if (node.type != JsonType::kNumber) return false;
+    try {
+      return std::stod(node.text) == value.get<double>();
+    } catch (...) {
+      return false;
+    }
   }
-  Walk w = WalkContext(error.context, root, schema_root);
-  if (!w.ok || w.node == nullptr) return;
+  return false;
+}
+
+bool Holds(const JsonNode& node, const json& root, const json* cond, int depth);
+
+// The schemas that describe `node` given its schema: the schema itself, its
+// `allOf` branches, and the `then` of an `if` that holds for the node.
+void Applicable(const JsonNode& node, const json& root, const json* schema, std::vector<const json*>* out, int depth) {
+  schema = Resolve(root, schema);
+  if (schema == nullptr || !schema->is_object() || depth > 16) return;
+  out->push_back(schema);
+  if (auto all = schema->find("allOf"); all != schema->end() && all->is_array()) {
+    for (const json& branch : *all) Applicable(node, root, &branch, out, depth + 1);
+  }
+  if (auto cond = schema->find("if"); cond != schema->end()) {
+    auto then = schema->find("then");
+    if (then != schema->end() && Holds(node, root, &*cond, depth + 1)) Applicable(node, root, &*then, out, depth + 1);
+  }
+}
+
+// The keywords our schemas use inside `if`: const, not, enum, required, properties.
+bool Holds(const JsonNode& node, const json& root, const json* cond, int depth) {
+  cond = Resolve(root, cond);
+  if (cond == nullptr || !cond->is_object() || depth > 16) return true;
+  if (auto c = cond->find("const"); c != cond->end() && !EqualsJson(node, *c)) return false;
+  if (auto n = cond->find("not"); n != cond->end() && Holds(node, root, &*n, depth + 1)) return false;
+  if (auto e = cond->find("enum"); e != cond->end() && e->is_array()) {
+    bool any = false;
+    for (const json& v : *e) any = any || EqualsJson(node, v);
+    if (!any) return false;
+  }
+  if (!node.is_object()) return true;
+  if (auto req = cond->find("required"); req != cond->end() && req->is_array()) {
+    for (const json& key : *req) {
+      if (key.is_string() && node.Find(key.get_ref<const std::string&>()) == nullptr) return false;
+    }
+  }
+  if (auto props = cond->find("properties"); props != cond->end() && props->is_object()) {
+    for (auto it = props->begin(); it != props->end(); ++it) {
+      const JsonNode* member = node.Find(it.key());
+      if (member != nullptr && !Holds(*member, root, &it.value(), depth + 1)) return false;
+    }
+  }
+  return true;
+}
+
+bool TypeIs(const std::string& type, const JsonNode& node) {
+  switch (node.type) {
+    case JsonType::kNull: return type == "null";
+    case JsonType::kBool: return type == "boolean";
+    case JsonType::kString: return type == "string";
+    case JsonType::kArray: return type == "array";
+    case JsonType::kObject: return type == "object";
+    case JsonType::kNumber:
+      return type == "number" || (type == "integer" && node.text.find_first_of(".eE") == std::string::npos);
+  }
+  return false;
+}
+
+bool TypeAllows(const json& type, const JsonNode& node) {
+  if (type.is_string()) return TypeIs(type.get_ref<const std::string&>(), node);
+  if (!type.is_array()) return true;
+  for (const json& t : type) {
+    if (t.is_string() && TypeIs(t.get_ref<const std::string&>(), node)) return true;
+  }
+  return false;
+}
+
+size_t CodePoints(std::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string Count(const json& value) { return value.is_number_integer() ? std::to_string(value.get<long long>()) : value.dump(); }
+
+void Add(const JsonNode* node, bool at_key, std::string message, Seen* seen, std::vector<SchemaIssue>* out) {
+  if (!seen->insert({node, message}).second) return;
+  SchemaIssue issue;
+  issue.node = node;
+  issue.at_key = at_key;
+  issue.message = std::move(message);
+  out->push_back(std::move(issue));
+}
+
+// valijson found the node at `w` invalid; this says why, from the keywords of
+// the node's own subschemas. A node that only fails below (a combinator's
+// summary) has no failing keyword of its own and yields nothing.
+void Diagnose(const Walk& w, const json& root, std::string_view source, size_t max_regex_input, Seen* seen,
+              std::vector<SchemaIssue>* out) {
   const JsonNode& node = *w.node;
   if (node.is_string() && node.text.size() > max_regex_input) return;  // reported by the caller
-  std::string name = NameOf(w, source);
-  bool secret = IsSecretKey(node.key);
-  SchemaIssue issue;
-  issue.node = &node;
-  issue.at_key = false;
-
-  if (d.rfind("Missing required property '", 0) == 0) {
-    std::string key = d.substr(27, d.find('\'', 27) - 27);
-    issue.at_key = (w.parent != nullptr && !w.parent->is_array());
-    issue.message = (w.parent == nullptr ? std::string("the document") : name) +
-                    " is missing the required key '" + key + "'";
-  } else if (d.rfind("Object contains a property that could not be validated", 0) == 0) {
-    for (const JsonNode& member : node.children) {
-      if (KnownKey(schema_root, w.schema, member.key)) continue;
-      SchemaIssue unknown;
-      unknown.node = &member;
-      unknown.at_key = true;
-      unknown.message = "unknown key '" + RawKey(member, source) + "'" +
-                        (w.parent == nullptr ? std::string() : " in " + name);
-      if (seen->insert({&member, unknown.message}).second) out->push_back(std::move(unknown));
+  std::vector<const json*> schemas;
+  Applicable(node, root, w.schema, &schemas, 0);
+  // A property may also be described by a branch of its parent (an if/then).
+  if (w.parent != nullptr && w.parent->is_object()) {
+    std::vector<const json*> parents;
+    Applicable(*w.parent, root, w.parent_schema, &parents, 0);
+    for (const json* p : parents) {
+      auto props = p->find("properties");
+      if (props == p->end() || !props->is_object() || !props->contains(node.key)) continue;
+      const json* own = Resolve(root, &(*props)[node.key]);
+      if (std::find(schemas.begin(), schemas.end(), own) == schemas.end()) Applicable(node, root, own, &schemas, 0);
     }
+  }
+  const std::string name = NameOf(w, source);
+  // A value of the wrong type: nothing else about it is meaningful.
+  for (const json* s : schemas) {
+    auto type = s->find("type");
+    if (type == s->end() || TypeAllows(*type, node)) continue;
+    const bool an = node.type == JsonType::kObject || node.type == JsonType::kArray;
+    Add(&node, false, name + " must be " + TypeList(*type) + "; got " + (an ? "an " : "a ") + std::string(JsonTypeName(node.type)),
+        seen, out);
     return;
-  } else if (d.rfind("Failed to match regex", 0) == 0) {
-    if (node.is_string() && IsPlaceholderValue(node.text)) return;  // resolved at deploy time
-    std::string what = "must match the pattern '" +
-                       (w.schema && w.schema->contains("pattern") ? (*w.schema)["pattern"].get<std::string>() : "") + "'";
-    if (w.schema != nullptr && w.schema->contains("x-leadlint-message")) {
-      what = (*w.schema)["x-leadlint-message"].get<std::string>();
-    }
-    std::string got;
-    size_t chars = 0;
-    for (unsigned char c : node.text) chars += (c & 0xC0) != 0x80;
-    bool plain = true;
-    for (unsigned char c : node.text) plain = plain && std::isalnum(c);
-    bool by_length = plain && w.schema != nullptr && w.schema->value("x-leadlint-got", "") == "length";
-    if (secret) {
-      got = "";
-    } else if (by_length) {
-      got = "; got " + std::to_string(chars) + " character" + (chars == 1 ? "" : "s");
-    } else {
-      got = "; got " + Quote(node.text);
-    }
-    issue.message = name + " " + what + got;
-  } else if (d.rfind("Value type not permitted", 0) == 0) {
-    std::string expected = (w.schema != nullptr && w.schema->contains("type")) ? TypeList((*w.schema)["type"]) : "another type";
-    issue.message = name + " must be " + expected + "; got " + (node.type == JsonType::kObject || node.type == JsonType::kArray ? "an " : "a ") +
-                    std::string(JsonTypeName(node.type));
-  } else if (d.rfind("Failed to match against any enum values", 0) == 0) {
-    std::string values;
-    if (w.schema != nullptr && w.schema->contains("enum")) {
-      const json& e = (*w.schema)["enum"];
-      for (size_t i = 0; i < e.size(); ++i) {
-        if (i > 0) values += ", ";
-        values += "'" + (e[i].is_string() ? e[i].get<std::string>() : e[i].dump()) + "'";
+  }
+  for (const json* s : schemas) {
+    if (auto e = s->find("enum"); e != s->end() && e->is_array()) {
+      bool any = false;
+      std::string values;
+      for (const json& v : *e) {
+        any = any || EqualsJson(node, v);
+        values += (values.empty() ? "'" : ", '") + (v.is_string() ? v.get<std::string>() : v.dump()) + "'";
+      }
+      if (!any) {
+        std::string got = node.is_string() ? Quote(node.text) : std::string(JsonTypeName(node.type));
+        Add(&node, false, name + " must be one of " + values + "; got " + got, seen, out);
       }
     }
-    std::string got = node.is_string() ? Quote(node.text) : std::string(JsonTypeName(node.type));
-    issue.message = name + " must be one of " + values + "; got " + got;
-  } else if (d.rfind("Expected number greater than or equal to ", 0) == 0 || d.rfind("Expected number less than or equal to ", 0) == 0 ||
-             d.rfind("Expected number greater than ", 0) == 0 || d.rfind("Expected number less than ", 0) == 0) {
-    bool minimum = d.find("greater") != std::string::npos;
-    std::string bound;
-    if (w.schema != nullptr && w.schema->contains(minimum ? "minimum" : "maximum")) bound = (*w.schema)[minimum ? "minimum" : "maximum"].dump();
-    issue.message = name + " must be " + (minimum ? "at least " : "at most ") + bound + "; got " + node.text;
-  } else if (d.rfind("String should be no more than ", 0) == 0) {
-    issue.message = name + " must be at most " + Number(d, "no more than ") + " characters";
-  } else if (d.rfind("String should be no fewer than ", 0) == 0) {
-    issue.message = name + (Number(d, "no fewer than ") == "1" ? std::string(" must not be empty")
-                                                               : " must be at least " + Number(d, "no fewer than ") + " characters");
-  } else if (d.rfind("Array should contain no fewer than ", 0) == 0) {
-    std::string n = Number(d, "no fewer than ");
-    issue.message = name + " must list at least " + n + (n == "1" ? " item" : " items");
-  } else if (d.rfind("Array should contain no more than ", 0) == 0) {
-    issue.message = name + " must list at most " + Number(d, "no more than ") + " items";
-  } else if (d.rfind("String should be a valid ", 0) == 0) {
-    issue.message = name + " must be a valid " + d.substr(25, d.size() - 25);
-  } else {
-    std::string lower = d;
-    if (!lower.empty()) lower[0] = static_cast<char>(tolower(static_cast<unsigned char>(lower[0])));
-    while (!lower.empty() && lower.back() == '.') lower.pop_back();
-    issue.message = name + ": " + lower;
+    if (node.is_object()) {
+      if (auto req = s->find("required"); req != s->end() && req->is_array()) {
+        for (const json& key : *req) {
+          if (!key.is_string() || node.Find(key.get_ref<const std::string&>()) != nullptr) continue;
+          Add(&node, w.parent != nullptr && !w.parent->is_array(),
+              (w.parent == nullptr ? std::string("the document") : name) + " is missing the required key '" +
+                  key.get<std::string>() + "'",
+              seen, out);
+        }
+      }
+      if (auto extra = s->find("additionalProperties"); extra != s->end() && extra->is_boolean() && !extra->get<bool>()) {
+        for (const JsonNode& member : node.children) {
+          if (KnownKey(root, w.schema, member.key)) continue;
+          Add(&member, true,
+              "unknown key '" + RawKey(member, source) + "'" + (w.parent == nullptr ? std::string() : " in " + name),
+              seen, out);
+        }
+      }
+    }
+    if (node.is_string()) {
+      const size_t chars = CodePoints(node.text);
+      if (auto min = s->find("minLength"); min != s->end() && min->is_number() && static_cast<double>(chars) < min->get<double>()) {
+        Add(&node, false,
+            name + (Count(*min) == "1" ? std::string(" must not be empty") : " must be at least " + Count(*min) + " characters"),
+            seen, out);
+      }
+      if (auto max = s->find("maxLength"); max != s->end() && max->is_number() && static_cast<double>(chars) > max->get<double>()) {
+        Add(&node, false, name + " must be at most " + Count(*max) + " characters", seen, out);
+      }
+    }
+    if (node.is_array()) {
+      const size_t n = node.children.size();
+      if (auto min = s->find("minItems"); min != s->end() && min->is_number() && static_cast<double>(n) < min->get<double>()) {
+        Add(&node, false, name + " must list at least " + Count(*min) + (Count(*min) == "1" ? " item" : " items"), seen, out);
+      }
+    }
+    if (node.type == JsonType::kNumber) {
+      double value = 0;
+      try {
+        value = std::stod(node.text);
+      } catch (...) {
+        continue;
+      }
+      if (auto min = s->find("minimum"); min != s->end() && min->is_number() && value < min->get<double>()) {
+        Add(&node, false, name + " must be at least " + min->dump() + "; got " + node.text, seen, out);
+      }
+      if (auto max = s->find("maximum"); max != s->end() && max->is_number() && value > max->get<double>()) {
+        Add(&node, false, name + " must be at most " + max->dump() + "; got " + node.text, seen, out);
+      }
+    }
   }
-  if (seen->insert({issue.node, issue.message}).second) out->push_back(std::move(issue));
 }
 
-constexpr size_t kInlineRegexInput = 2048;
-
-size_t LongestString(const JsonNode& node, int depth) {
-  if (depth > 1000) return 0;
-  size_t longest = node.is_string() ? node.text.size() : 0;
-  for (const JsonNode& child : node.children) longest = std::max(longest, LongestString(child, depth + 1));
-  return longest;
+// Compiled RE2 programs by pattern, shared by every thread (RE2 matching is
+// thread-safe). Patterns come from our own schemas: a handful.
+const RE2& Pattern(const std::string& pattern) {
+  static std::mutex mutex;
+  static auto* cache = new std::map<std::string, std::unique_ptr<RE2>>();
+  std::lock_guard<std::mutex> lock(mutex);
+  std::unique_ptr<RE2>& re = (*cache)[pattern];
+  if (!re) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    re = std::make_unique<RE2>(pattern, options);
+  }
+  return *re;
 }
 
-// Runs `fn` to completion on a new thread with a stack of `stack_bytes`
-// (reserved address space; pages are only committed when touched).
-void RunWithStack(size_t stack_bytes, const std::function<void()>& fn) {
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, stack_bytes);
-  pthread_t thread;
-  auto trampoline = [](void* arg) -> void* {
-    (*static_cast<const std::function<void()>*>(arg))();
-    return nullptr;
-  };
-  if (pthread_create(&thread, &attr, trampoline, const_cast<std::function<void()>*>(&fn)) != 0) {
-    pthread_attr_destroy(&attr);
-    fn();  // no thread available: validate here rather than skip
+// Matches every string of the document against the `pattern` of its subschemas
+// with RE2, and reports a mismatch in the words of `x-leadlint-message`.
+void MatchPatterns(const JsonNode& node, const JsonNode* parent, const json* schema, const json& root,
+                   std::string_view source, size_t max_regex_input, Seen* seen, std::vector<SchemaIssue>* out, int depth) {
+  if (depth > 300) return;
+  std::vector<const json*> schemas;
+  Applicable(node, root, schema, &schemas, 0);
+  if (schemas.empty()) return;
+  if (node.is_string()) {
+    if (node.text.size() > max_regex_input || IsPlaceholderValue(node.text)) return;
+    const std::string value = WithoutPlaceholders(node.text);
+    for (const json* s : schemas) {
+      auto p = s->find("pattern");
+      if (p == s->end() || !p->is_string()) continue;
+      const RE2& re = Pattern(p->get<std::string>());
+      if (!re.ok()) {
+        Add(&node, false, "schema pattern '" + p->get<std::string>() + "' is not supported: " + re.error(), seen, out);
+        continue;
+      }
+      if (RE2::PartialMatch(value, re)) continue;
+      Walk w;
+      w.node = &node;
+      w.parent = parent;
+      // Every pattern of a validated schema carries its wording (a test checks it).
+      std::string what = s->value("x-leadlint-message", std::string("does not have the expected form"));
+      bool plain = true;
+      for (unsigned char c : node.text) plain = plain && std::isalnum(c);
+      const bool by_length = plain && s->value("x-leadlint-got", "") == "length";
+      std::string got;
+      if (IsSecretKey(node.key)) {
+        got = "";
+      } else if (by_length) {
+        const size_t chars = CodePoints(node.text);
+        got = "; got " + std::to_string(chars) + " character" + (chars == 1 ? "" : "s");
+      } else {
+        got = "; got " + Quote(node.text);
+      }
+      Add(&node, false, NameOf(w, source) + " " + what + got, seen, out);
+    }
     return;
   }
-  pthread_attr_destroy(&attr);
-  pthread_join(thread, nullptr);
+  if (node.is_object()) {
+    for (const JsonNode& member : node.children) {
+      for (const json* s : schemas) {
+        auto props = s->find("properties");
+        if (props != s->end() && props->is_object() && props->contains(member.key)) {
+          MatchPatterns(member, &node, &(*props)[member.key], root, source, max_regex_input, seen, out, depth + 1);
+        } else if (auto extra = s->find("additionalProperties"); extra != s->end() && extra->is_object()) {
+          MatchPatterns(member, &node, &*extra, root, source, max_regex_input, seen, out, depth + 1);
+        }
+      }
+    }
+  } else if (node.is_array()) {
+    for (const json* s : schemas) {
+      auto items = s->find("items");
+      if (items == s->end() || !items->is_object()) continue;
+      for (const JsonNode& child : node.children) {
+        MatchPatterns(child, &node, &*items, root, source, max_regex_input, seen, out, depth + 1);
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -434,36 +597,27 @@ std::vector<SchemaIssue> ValidateAgainstSchema(SchemaId id, const JsonNode& root
       if (dest == k) destination = k;
     }
   }
-  auto validate = [&]() {
-    try {
-      const Compiled& compiled = Store::Get().For(id, destination);
-      json instance = ToNlohmann(root, max_regex_input);
-      // One validator per thread: it caches compiled regular expressions by pattern.
-      thread_local valijson::Validator validator;
-      valijson::ValidationResults results;
-      valijson::adapters::NlohmannJsonAdapter adapter(instance);
-      validator.validate(compiled.schema, adapter, &results);
-      std::set<std::pair<const JsonNode*, std::string>> seen;
-      valijson::ValidationResults::Error error;
-      while (results.popError(error)) {
-        Translate(error, root, compiled.document, source, max_regex_input, &seen, &issues);
-      }
-    } catch (const std::exception& e) {
-      SchemaIssue issue;
-      issue.node = &root;
-      issue.message = std::string("schema validation failed: ") + e.what();
-      issues.push_back(std::move(issue));
+  try {
+    const Compiled& compiled = Store::Get().For(id, destination);
+    json instance = ToNlohmann(root, max_regex_input);
+    // One validator per thread (it keeps per-validator caches).
+    thread_local valijson::Validator validator;
+    valijson::ValidationResults results;
+    valijson::adapters::NlohmannJsonAdapter adapter(instance);
+    validator.validate(compiled.schema, adapter, &results);
+    Seen seen;
+    valijson::ValidationResults::Error error;
+    while (results.popError(error)) {
+      Walk w = WalkContext(error.context, root, compiled.document);
+      if (!w.ok || w.node == nullptr) continue;
+      Diagnose(w, compiled.document, source, max_regex_input, &seen, &issues);
     }
-  };
-  // libstdc++'s std::regex recurses once per character (several frames for our
-  // alternations): a 25,000-character value overflows an 8 MiB stack. Values up
-  // to the string limit are therefore validated on a thread whose stack is
-  // sized for the longest string; short documents stay on the calling thread.
-  size_t longest = LongestString(root, 0);
-  if (longest <= kInlineRegexInput) {
-    validate();
-  } else {
-    RunWithStack(std::max<size_t>(64u << 20, std::min(longest, max_regex_input) * 2048), validate);
+    MatchPatterns(root, nullptr, &compiled.document, compiled.document, source, max_regex_input, &seen, &issues, 0);
+  } catch (const std::exception& e) {
+    SchemaIssue issue;
+    issue.node = &root;
+    issue.message = std::string("schema validation failed: ") + e.what();
+    issues.push_back(std::move(issue));
   }
   return issues;
 }
