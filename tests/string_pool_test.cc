@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/engine.h"
+#include "test_util.h"
+
 #include <sstream>
 #include <string>
 #include <thread>
@@ -92,6 +95,53 @@ TEST(PooledString, CopiesTemporariesAndComparesWithEveryStringType) {
   std::ostringstream out;
   out << path;
   EXPECT_EQ(out.str(), "docs/a.md");
+}
+
+TEST(RunMemory, ScopesNestAndRestore) {
+  StringPool outer;
+  StringPool inner;
+  EXPECT_FALSE(InRunPool());
+  {
+    PoolScope a(&outer);
+    EXPECT_EQ(&CurrentPool(), &outer);
+    {
+      PoolScope b(&inner);
+      EXPECT_EQ(&CurrentPool(), &inner);
+      PooledString s("only in the inner pool");
+      EXPECT_EQ(inner.Stats().strings, 1u);
+      EXPECT_EQ(outer.Stats().strings, 0u);
+    }
+    EXPECT_EQ(&CurrentPool(), &outer);
+  }
+  EXPECT_FALSE(InRunPool());
+}
+
+// A long-lived process (an editor server, a fuzzer) checking thousands of
+// documents: each check's text lives in memory owned by its outcome or run, so
+// the process pool does not grow.
+TEST(RunMemory, ThousandsOfChecksLeaveTheProcessPoolFlat) {
+  RunOptions options;
+  const StringPoolStats before = GetStringPoolStats();
+  for (int i = 0; i < 3000; ++i) {
+    std::string path = "offers/offer-" + std::to_string(i) + ".json";
+    std::string text = R"({"$schema": "https://leadlint.dev/schemas/manifest-v1.schema.json", "offer": {"id": "o)" +
+                       std::to_string(i) + R"(", "type": "powerBiApp", "listings": [{"storefront": "appsource"}], )"
+                       R"("leads": {"leadDestination": "salesforce", "salesforceLeadConfiguration": {"objectIdentifier": "x)" +
+                       std::to_string(i) + R"("}}}})";
+    FileOutcome outcome = CheckManifestText(path, text, true, options);
+    ASSERT_FALSE(outcome.findings.empty());
+    ASSERT_NE(outcome.memory, nullptr);
+    EXPECT_EQ(outcome.findings[0].path, path);
+  }
+  options.paths = {testing::SourceDir() + "/fixtures/examples"};
+  for (int i = 0; i < 20; ++i) {
+    RunResult r = RunCheck(options);
+    ASSERT_FALSE(r.findings.empty());
+    ASSERT_NE(r.memory, nullptr);
+  }
+  const StringPoolStats after = GetStringPoolStats();
+  EXPECT_EQ(after.strings, before.strings);
+  EXPECT_EQ(after.bytes, before.bytes);
 }
 
 }  // namespace

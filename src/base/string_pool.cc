@@ -90,25 +90,42 @@ class Shard {
   size_t used_ = 0;
 };
 
-std::array<Shard, kShards>& Shards() {
-  // Never destroyed: views handed out must outlive every static destructor.
-  static auto* shards = new std::array<Shard, kShards>();
-  return *shards;
-}
+thread_local StringPool* current_pool = nullptr;
 
 }  // namespace
 
-std::string_view Intern(std::string_view text) {
+struct StringPool::Shards {
+  std::array<Shard, kShards> shards;
+};
+
+StringPool::StringPool() : shards_(std::make_unique<Shards>()) {}
+StringPool::~StringPool() = default;
+
+std::string_view StringPool::Intern(std::string_view text) {
   if (text.empty()) return std::string_view();
   const uint64_t hash = std::hash<std::string_view>{}(text);
   // The low bits pick the slot inside a shard; the high bits pick the shard.
-  return Shards()[(hash >> 58) % kShards].Intern(text, hash);
+  return shards_->shards[(hash >> 58) % kShards].Intern(text, hash);
 }
 
-StringPoolStats GetStringPoolStats() {
+StringPoolStats StringPool::Stats() {
   StringPoolStats stats;
-  for (Shard& shard : Shards()) shard.AddStats(&stats);
+  for (Shard& shard : shards_->shards) shard.AddStats(&stats);
   return stats;
 }
+
+StringPool& CurrentPool() {
+  if (current_pool != nullptr) return *current_pool;
+  // Never destroyed: views handed out must outlive every static destructor.
+  static auto* process_pool = new StringPool();
+  return *process_pool;
+}
+
+bool InRunPool() { return current_pool != nullptr; }
+
+PoolScope::PoolScope(StringPool* pool) : previous_(current_pool) { current_pool = pool; }
+PoolScope::~PoolScope() { current_pool = previous_; }
+
+StringPoolStats GetStringPoolStats() { return CurrentPool().Stats(); }
 
 }  // namespace leadlint

@@ -1,6 +1,13 @@
-// A process-wide pool of immutable strings (like LLDB's ConstString or a
-// compiler's identifier table). Interning returns a string_view that stays
-// valid until the process ends, and equal strings share one copy.
+// Pools of immutable strings (like LLDB's ConstString or a compiler's
+// identifier table). Interning returns a string_view that stays valid as long
+// as its pool, and equal strings share one copy.
+//
+// Memory belongs to a run: RunCheck creates a StringPool, makes it current on
+// every thread of the run (PoolScope), and hands it to its result, which keeps
+// it alive; the pool and everything interned in it are freed with the last
+// result that holds it. Text interned outside any run (start-up, merging
+// reports) goes to a process pool that is never freed. So one process can serve
+// thousands of runs (an editor server, a fuzzer) with flat memory.
 //
 // The engine keeps one small record per offer and per checked file for the
 // whole run; most of their text repeats (formats, offer types, storefronts,
@@ -14,14 +21,70 @@
 
 #include <compare>
 #include <cstddef>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <typeindex>
 
 namespace leadlint {
 
-// The pooled copy of `text`. Never invalidated.
-std::string_view Intern(std::string_view text);
+struct StringPoolStats {
+  size_t strings = 0;  // distinct strings held
+  size_t bytes = 0;    // bytes of text held
+};
+
+class StringPool {
+ public:
+  StringPool();
+  ~StringPool();
+  StringPool(const StringPool&) = delete;
+  StringPool& operator=(const StringPool&) = delete;
+
+  // The pooled copy of `text`, valid as long as this pool. Thread-safe.
+  std::string_view Intern(std::string_view text);
+  StringPoolStats Stats();
+
+  // State of another module that must live exactly as long as the strings
+  // (the engine's shared offer details, which hold pooled views): created on
+  // first use, freed with the pool. Thread-safe.
+  template <typename T>
+  T& State() {
+    std::lock_guard<std::mutex> lock(state_mutex_);
+    std::shared_ptr<void>& slot = states_[std::type_index(typeid(T))];
+    if (!slot) slot = std::make_shared<T>();
+    return *static_cast<T*>(slot.get());
+  }
+
+ private:
+  struct Shards;
+  std::unique_ptr<Shards> shards_;
+  std::mutex state_mutex_;
+  std::map<std::type_index, std::shared_ptr<void>> states_;
+};
+
+// The pool of the current thread's run, or the process pool outside any run.
+StringPool& CurrentPool();
+// Whether a run's pool is current on this thread.
+bool InRunPool();
+
+// Makes `pool` current on this thread until the scope ends (the previous one
+// is restored). A run's worker threads each open one.
+class PoolScope {
+ public:
+  explicit PoolScope(StringPool* pool);
+  ~PoolScope();
+  PoolScope(const PoolScope&) = delete;
+  PoolScope& operator=(const PoolScope&) = delete;
+
+ private:
+  StringPool* previous_;
+};
+
+// The pooled copy of `text` in the current pool.
+inline std::string_view Intern(std::string_view text) { return CurrentPool().Intern(text); }
 
 // A string held in the pool: 16 bytes, immutable, and safe to build from a
 // temporary (the text is copied into the pool). For fields of records that a
@@ -70,11 +133,7 @@ class PooledString {
   std::string_view view_;
 };
 
-// Statistics, for tests and the benchmark notes.
-struct StringPoolStats {
-  size_t strings = 0;  // distinct strings held
-  size_t bytes = 0;    // bytes of text held
-};
+// Statistics of the current pool, for tests and the benchmark notes.
 StringPoolStats GetStringPoolStats();
 
 }  // namespace leadlint

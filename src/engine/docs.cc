@@ -455,7 +455,9 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
   std::vector<DocSummary> summaries(doc_jobs.size());
   std::vector<char> checked(doc_jobs.size(), 0);
   std::atomic<size_t> next{0};
+  StringPool* const run_pool = &CurrentPool();  // the workers intern into the run's pool
   auto worker = [&]() {
+    PoolScope worker_scope(run_pool);
     for (size_t g = next++; g < groups.size(); g = next++) {
      // The group's source: its model, hash and older versions from git.
      const std::string& source_path = doc_jobs[groups[g].front()].source;

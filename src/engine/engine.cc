@@ -206,6 +206,12 @@ void LocateFinding(const SourceFile& file, const std::vector<std::pair<size_t, s
 FileOutcome CheckManifestText(const std::string& path, std::string contents, bool explicit_path,
                               const RunOptions& options) {
   FileOutcome outcome;
+  // Outside a run (tests, fuzzers, an editor), the outcome owns its memory.
+  std::optional<PoolScope> own_scope;
+  if (!InRunPool()) {
+    outcome.memory = std::make_shared<StringPool>();
+    own_scope.emplace(outcome.memory.get());
+  }
   SourceFile file(path, std::move(contents));
   const std::string& text = file.contents();
   std::vector<Finding> findings;
@@ -365,11 +371,14 @@ void SetOfferDetails(OfferSummary* summary, const std::vector<ListingSummary>& l
     add(l.assumed);
   }
   for (const PooledString& r : reasons) add(r.data());
-  static std::mutex mutex;
-  // Never destroyed, like the string pool: summaries may outlive static destructors.
-  static auto* stored = new std::unordered_map<std::string, std::unique_ptr<Details>>();
-  std::lock_guard<std::mutex> lock(mutex);
-  std::unique_ptr<Details>& details = (*stored)[key];
+  // Stored in the current run's pool, like the text it points to, and freed with it.
+  struct Cache {
+    std::mutex mutex;
+    std::unordered_map<std::string, std::unique_ptr<Details>> stored;
+  };
+  Cache& cache = CurrentPool().State<Cache>();
+  std::lock_guard<std::mutex> lock(cache.mutex);
+  std::unique_ptr<Details>& details = cache.stored[key];
   if (!details) details = std::make_unique<Details>(Details{listings, reasons});
   summary->listings = details->listings;
   summary->reasons = details->reasons;
@@ -377,6 +386,11 @@ void SetOfferDetails(OfferSummary* summary, const std::vector<ListingSummary>& l
 
 RunResult RunCheck(const RunOptions& options) {
   RunResult result;
+  // Everything the run interns (paths, excerpts, offer details) lives in its
+  // own pool, kept alive by the result and freed with it.
+  result.memory = std::make_shared<StringPool>();
+  StringPool* const pool = result.memory.get();
+  PoolScope scope(pool);
   std::vector<std::string> paths;
   bool read_stdin = false;
   for (const std::string& p : options.paths) {
@@ -507,6 +521,7 @@ RunResult RunCheck(const RunOptions& options) {
   const size_t total = n + reference_files.size();
   std::atomic<size_t> next{0};
   auto worker = [&]() {
+    PoolScope worker_scope(pool);
     while (true) {
       size_t i = next.fetch_add(1);
       if (i >= total) break;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "base/finding.h"
@@ -80,12 +81,14 @@ struct OfferSummary {
 };
 
 // Points `summary` at a stored copy of `listings` and `reasons`. Copies are
-// kept once per distinct combination for the life of the process (offers of
-// the same kind and storefronts share one).
+// kept once per distinct combination in the current run's pool (offers of the
+// same kind and storefronts share one) and freed with it.
 void SetOfferDetails(OfferSummary* summary, const std::vector<ListingSummary>& listings,
                      const std::vector<PooledString>& reasons);
 
 struct RunResult {
+  // The run's memory: every pooled string of this result points into it.
+  std::shared_ptr<StringPool> memory;
   std::vector<Finding> findings;  // sorted: path, line, column, rule, message
   std::vector<OfferSummary> offers;
   int files_checked = 0;          // manifests checked (including ones with errors)
@@ -111,6 +114,7 @@ void RecomputeVerdicts(RunResult* result);
 
 // Checks one in-memory file: used by the engine, tests and fuzzers.
 struct FileOutcome {
+  std::shared_ptr<StringPool> memory;  // set when checked outside a run
   std::vector<Finding> findings;
   std::vector<Offer> offers;
   bool manifest = false;
