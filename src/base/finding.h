@@ -3,9 +3,11 @@
 // in once, by the engine, from the file's line table.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
+#include "base/fix.h"
 #include "base/string_pool.h"
 
 namespace leadlint {
@@ -28,6 +30,7 @@ struct Finding {
   int column = 0;
   std::string message;   // never contains a secret value
   PooledString excerpt;  // the source line, secrets redacted ("" if none)
+  std::shared_ptr<const Fix> fix;  // the exact repair, when the rule knows one
 };
 
 }  // namespace leadlint

@@ -16,6 +16,11 @@ void FileContext::Report(std::string_view rule, size_t offset, size_t length, st
   out_->push_back(std::move(f));
 }
 
+void FileContext::ReportWithFix(std::string_view rule, size_t offset, size_t length, std::string message, Fix fix) {
+  Report(rule, offset, length, std::move(message));
+  out_->back().fix = std::make_shared<const Fix>(std::move(fix));
+}
+
 void FileContext::ReportAtKey(std::string_view rule, const JsonNode& node, std::string message) {
   if (node.key_length > 0) {
     Report(rule, node.key_offset, node.key_length, std::move(message));

@@ -54,6 +54,8 @@ class FileContext {
   // Reports at a node's key when it has one, else at its value.
   void ReportAtKey(std::string_view rule, const JsonNode& node, std::string message);
   void ReportAtValue(std::string_view rule, const JsonNode& node, std::string message);
+  // Reports with the exact repair (base/fix.h) attached.
+  void ReportWithFix(std::string_view rule, size_t offset, size_t length, std::string message, Fix fix);
 
  private:
   const SourceFile& file_;

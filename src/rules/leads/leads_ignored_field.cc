@@ -3,6 +3,7 @@
 // `username`/`password` under azureAD, application fields under office365, and
 // keys no destination defines. They are warnings: nothing is rejected, but the
 // publisher believes something is configured that is not.
+#include <optional>
 #include <set>
 #include <string>
 
@@ -35,6 +36,36 @@ const std::set<std::string>& KnownFields(const std::string& destination) {
   if (destination == "salesforce") return kSalesforce;
   if (destination == "email") return kEmail;
   return kNone;
+}
+
+bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Removes an object member with the comma that joins it to its neighbours,
+// found in the source text itself: a view may omit some of the members (the
+// `$schema`, `id` and `product` of a customer-leads resource). Unsafe: the
+// publisher may have meant to switch the destination instead.
+std::optional<Fix> RemoveMemberFix(const JsonNode& member, std::string_view source, const std::string& key) {
+  if (member.key_length == 0 || member.offset + member.length > source.size()) return std::nullopt;
+  size_t begin = member.key_offset;
+  size_t end = member.offset + member.length;
+  size_t before = begin;
+  while (before > 0 && IsJsonSpace(source[before - 1])) --before;
+  if (before > 0 && source[before - 1] == ',') {
+    begin = before - 1;  // `, "key": {...}`: the comma before it goes
+  } else {
+    size_t after = end;
+    while (after < source.size() && IsJsonSpace(source[after])) ++after;
+    if (after < source.size() && source[after] == ',') {
+      ++after;
+      while (after < source.size() && IsJsonSpace(source[after])) ++after;
+      end = after;  // the first member: its comma and the space before the next go
+    }
+  }
+  Fix fix;
+  fix.safe = false;
+  fix.description = "remove '" + key + "', which the service ignores";
+  fix.edits.push_back({begin, end - begin, ""});
+  return fix;
 }
 
 }  // namespace
@@ -73,9 +104,13 @@ void CheckLeadsIgnoredField(const ManifestDoc& doc, FileContext& ctx) {
       const std::string key = KeyAsWritten(member, source);
       if (d != destination) {
         if (!all_others) {
-          ctx.ReportAtKey(kRule, member,
-                          "'" + key + "' is ignored because 'leadDestination' is '" + written +
-                              "'; remove it or set 'leadDestination' to '" + WrittenDestination(lead, d) + "'");
+          std::string message = "'" + key + "' is ignored because 'leadDestination' is '" + written +
+                                "'; remove it or set 'leadDestination' to '" + WrittenDestination(lead, d) + "'";
+          if (std::optional<Fix> fix = RemoveMemberFix(member, source, key)) {
+            ctx.ReportWithFix(kRule, member.key_offset, member.key_length, std::move(message), std::move(*fix));
+          } else {
+            ctx.ReportAtKey(kRule, member, std::move(message));
+          }
         }
         continue;
       }

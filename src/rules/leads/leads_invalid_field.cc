@@ -3,6 +3,8 @@
 // that `leadDestination` selects); what a schema cannot say well is checked here:
 // e-mail lists, the customer-leads version differences, and the combinations
 // the Product Ingestion schema forbids only when *all* of a set are present.
+#include <cctype>
+#include <optional>
 #include <string>
 
 #include "rules/checks.h"
@@ -13,6 +15,12 @@ namespace leadlint {
 namespace {
 
 constexpr std::string_view kRule = "leads-invalid-field";
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
 
 bool IsPreview3OrLater(const std::string& version) {
   return CompareSchemaVersions(version, "2022-03-01-preview3") >= 0;
@@ -73,6 +81,51 @@ std::string LegacyNames(std::string message, const std::string& prefix) {
   return message;
 }
 
+// The string value of `node` exactly as written between its quotes, when the
+// text has no escape sequence (so byte offsets inside it are exact).
+bool IsRawString(const JsonNode& node) { return node.is_string() && node.text.size() + 2 == node.length; }
+
+// A fix that replaces a string value by a list of its addresses, when every part
+// is a valid address: `"a@x; b@y"` becomes `["a@x", "b@y"]` in place.
+std::optional<Fix> SplitAddressesFix(const JsonNode& node, const std::string& key) {
+  if (!IsRawString(node)) return std::nullopt;
+  std::string list = "[";
+  size_t start = 0;
+  size_t count = 0;
+  const std::string& s = node.text;
+  while (start <= s.size()) {
+    size_t end = s.find_first_of(";,", start);
+    if (end == std::string::npos) end = s.size();
+    std::string_view part = std::string_view(s).substr(start, end - start);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    if (!part.empty()) {
+      if (!IsValidEmail(part) || part.find_first_of("\"\\") != std::string_view::npos) return std::nullopt;
+      list += (count++ == 0 ? "\"" : ", \"") + std::string(part) + "\"";
+    }
+    start = end + 1;
+  }
+  if (count == 0) return std::nullopt;
+  list += "]";
+  Fix fix;
+  fix.description = count == 1 ? "make '" + key + "' a list of one address" : "split '" + key + "' into a list of " +
+                                                                                std::to_string(count) + " addresses";
+  fix.safe = true;
+  fix.edits.push_back({node.offset, node.length, list});
+  return fix;
+}
+
+// A fix that rewrites a string value to `value` (a case change is safe; any
+// other replacement is a guess, and unsafe).
+Fix ReplaceStringFix(const JsonNode& node, const std::string& key, const std::string& value) {
+  Fix fix;
+  fix.safe = Lower(node.text) == Lower(value);
+  fix.description = fix.safe ? "change the case of '" + key + "' from '" + node.text + "' to '" + value + "'"
+                             : "replace '" + key + "' '" + node.text + "' with '" + value + "'";
+  fix.edits.push_back({node.offset, node.length, "\"" + value + "\""});
+  return fix;
+}
+
 void CheckEmailList(const JsonNode& node, FileContext& ctx, const std::string& owner, bool one_string_allowed) {
   std::string key = KeyAsWritten(node, ctx.file().contents());
   if (node.is_string() && one_string_allowed) {
@@ -100,12 +153,14 @@ void CheckEmailList(const JsonNode& node, FileContext& ctx, const std::string& o
   if (node.is_string()) {
     size_t separators = 0;
     for (char c : node.text) separators += (c == ';' || c == ',');
-    if (separators > 0) {
-      ctx.ReportAtValue(kRule, node,
-                        "'" + key + "' holds " + std::to_string(separators + 1) +
-                            " addresses in one string; list each address as its own item: [\"a@example.com\", \"b@example.com\"]");
+    std::string message =
+        separators > 0 ? "'" + key + "' holds " + std::to_string(separators + 1) +
+                             " addresses in one string; list each address as its own item: [\"a@example.com\", \"b@example.com\"]"
+                       : "'" + key + "' must be a list of addresses: [\"" + node.text + "\"]";
+    if (std::optional<Fix> fix = SplitAddressesFix(node, key)) {
+      ctx.ReportWithFix(kRule, node.offset, node.length, std::move(message), std::move(*fix));
     } else {
-      ctx.ReportAtValue(kRule, node, "'" + key + "' must be a list of addresses: [\"" + node.text + "\"]");
+      ctx.ReportAtValue(kRule, node, std::move(message));
     }
     return;
   }
@@ -122,6 +177,28 @@ void CheckEmailList(const JsonNode& node, FileContext& ctx, const std::string& o
                             " is not a valid e-mail address: '" + item.text + "'");
     }
   }
+}
+
+// The repair of a field the schema rejects, when it is exact: the case of an
+// `authentication` value (safe), or `http://` made `https://` in an HTTPS
+// endpoint URL (unsafe: the endpoint must really serve HTTPS). Only the scheme
+// is replaced, so the edit never carries the rest of the URL (it may hold a key).
+std::optional<Fix> FieldFix(const JsonNode& node, std::string_view source) {
+  if (!IsRawString(node)) return std::nullopt;
+  if (node.key == "authentication") {
+    for (const char* value : {"azureAD", "office365"}) {
+      if (Lower(node.text) == Lower(value) && node.text != value) return ReplaceStringFix(node, "authentication", value);
+    }
+  }
+  if (node.key == "httpsEndpointUrl" && Lower(node.text.substr(0, 7)) == "http://" &&
+      source.substr(node.offset + 1, 4) == node.text.substr(0, 4)) {
+    Fix fix;
+    fix.safe = false;
+    fix.description = "make 'httpsEndpointUrl' use https:// (the endpoint must accept HTTPS)";
+    fix.edits.push_back({node.offset + 1, 4, "https"});
+    return fix;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -149,6 +226,13 @@ void CheckLeadsInvalidField(const ManifestDoc& doc, FileContext& ctx) {
       std::string canonical = dest->is_string() ? CanonicalDestination(lead.written_destination) : "";
       if (!canonical.empty() && !(cpp && canonical == "email")) {
         hint = " (did you mean '" + WrittenDestination(lead, canonical) + "'?)";
+        // The value as written is at the original node (a CPP view renames only keys).
+        if (IsRawString(*dest) && !cpp) {
+          ctx.ReportWithFix(kRule, dest->offset, dest->length,
+                            "'leadDestination' must be one of " + expected + "; got " + got + hint,
+                            ReplaceStringFix(*dest, "leadDestination", WrittenDestination(lead, canonical)));
+          continue;
+        }
       }
       ctx.ReportAtValue(kRule, *dest, "'leadDestination' must be one of " + expected + "; got " + got + hint);
       continue;
@@ -166,7 +250,9 @@ void CheckLeadsInvalidField(const ManifestDoc& doc, FileContext& ctx) {
       if (message.rfind("the document ", 0) == 0) message = "lead settings " + message.substr(13);
       if (message.rfind("lead settings is missing", 0) == 0) message.replace(14, 2, "are");
       if (cpp) message = LegacyNames(std::move(message), lead.legacy_prefix);
-      if (issue.at_key) {
+      if (std::optional<Fix> fix = FieldFix(node, source); fix && !issue.at_key) {
+        ctx.ReportWithFix(kRule, node.offset, node.length, message, std::move(*fix));
+      } else if (issue.at_key) {
         ctx.ReportAtKey(kRule, node, message);
       } else {
         ctx.ReportAtValue(kRule, node, message);
