@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "base/string_pool.h"
+#include "load/file_source.h"
 #include "model/doc.h"
 #include "rules/checks.h"
 #include "rules/doc_rule.h"
@@ -28,17 +29,13 @@ namespace {
 
 constexpr size_t kMaxDocBytes = 8u << 20;
 
+// Through the run's file source (load/file_source.h): an editor's unsaved
+// buffers are read instead of the disk.
 bool ReadText(const std::string& path, std::string* out) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return false;
-  auto size = fs::file_size(path, ec);
-  if (ec || size > (64u << 20)) return false;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  *out = s.str();
-  return true;
+  std::string error;
+  bool too_large = false;
+  size_t size = 0;
+  return ReadInputFile(path, 64u << 20, out, &error, &too_large, &size);
 }
 
 std::vector<std::string> MarkdownUnder(const std::string& path) {
@@ -456,8 +453,10 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
   std::vector<char> checked(doc_jobs.size(), 0);
   std::atomic<size_t> next{0};
   StringPool* const run_pool = &CurrentPool();  // the workers intern into the run's pool
+  const FileSource* const run_files = &CurrentFiles();  // and read through the run's file source
   auto worker = [&]() {
     PoolScope worker_scope(run_pool);
+    FileSourceScope files_scope(run_files);
     for (size_t g = next++; g < groups.size(); g = next++) {
      // The group's source: its model, hash and older versions from git.
      const std::string& source_path = doc_jobs[groups[g].front()].source;

@@ -19,6 +19,7 @@
 #include "base/secret_text.h"
 #include "base/string_pool.h"
 #include "load/discover.h"
+#include "load/file_source.h"
 #include "model/manifest.h"
 #include "parse/json.h"
 
@@ -520,8 +521,10 @@ RunResult RunCheck(const RunOptions& options) {
   };
   const size_t total = n + reference_files.size();
   std::atomic<size_t> next{0};
+  const FileSource* const files = &CurrentFiles();
   auto worker = [&]() {
     PoolScope worker_scope(pool);
+    FileSourceScope files_scope(files);
     while (true) {
       size_t i = next.fetch_add(1);
       if (i >= total) break;

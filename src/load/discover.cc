@@ -2,6 +2,8 @@
 // filesystem call uses the error_code overload.
 #include "load/discover.h"
 
+#include "load/file_source.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -180,6 +182,65 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
 
 bool ReadInputFile(const std::string& path, size_t max_bytes, std::string* contents, std::string* error,
                    bool* too_large, size_t* size) {
+  return CurrentFiles().Read(path, max_bytes, contents, error, too_large, size);
+}
+
+namespace {
+
+class Disk : public FileSource {
+ public:
+  bool Read(const std::string& path, size_t max_bytes, std::string* contents, std::string* error, bool* too_large,
+            size_t* size) const override;
+};
+
+thread_local const FileSource* current_files = nullptr;
+
+}  // namespace
+
+const FileSource& DiskFiles() {
+  static const Disk disk;
+  return disk;
+}
+
+const FileSource& CurrentFiles() { return current_files != nullptr ? *current_files : DiskFiles(); }
+
+FileSourceScope::FileSourceScope(const FileSource* files) : previous_(current_files) { current_files = files; }
+FileSourceScope::~FileSourceScope() { current_files = previous_; }
+
+std::string OverlayFiles::Key(const std::string& path) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec);
+  return (ec ? fs::path(path) : absolute).lexically_normal().generic_string();
+}
+
+void OverlayFiles::Set(const std::string& path, std::string text) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  buffers_[Key(path)] = std::move(text);
+}
+
+void OverlayFiles::Remove(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  buffers_.erase(Key(path));
+}
+
+bool OverlayFiles::Read(const std::string& path, size_t max_bytes, std::string* contents, std::string* error,
+                        bool* too_large, size_t* size) const {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = buffers_.find(Key(path));
+    if (it != buffers_.end()) {
+      *too_large = it->second.size() > max_bytes;
+      *size = it->second.size();
+      if (*too_large) return false;
+      *contents = it->second;
+      return true;
+    }
+  }
+  return DiskFiles().Read(path, max_bytes, contents, error, too_large, size);
+}
+
+bool Disk::Read(const std::string& path, size_t max_bytes, std::string* contents, std::string* error, bool* too_large,
+                size_t* size) const {
   *too_large = false;
   *size = 0;
   std::error_code ec;
