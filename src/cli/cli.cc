@@ -14,6 +14,7 @@
 
 #include "engine/baseline.h"
 #include "engine/config.h"
+#include "lsp/server.h"
 #include "engine/engine.h"
 #include "model/doc.h"
 #include "report/report.h"
@@ -211,6 +212,8 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   CLI::App* explain = app.add_subcommand("explain", "show a rule's documentation");
   explain->add_option("id", explain_id, "rule id, e.g. leads-missing-destination")->required();
   CLI::App* version = app.add_subcommand("version", "print the version");
+  CLI::App* lsp_command = app.add_subcommand(
+      "lsp", "serve the Language Server Protocol on standard input and output (for editors; see docs/editors.md)");
   std::string merge_format = "json";
   std::string merge_output;
   std::vector<std::string> merge_inputs;
@@ -250,6 +253,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       out << "leadlint " << LEADLINT_VERSION << "\n";
       return kExitClean;
     }
+    if (*lsp_command) return lsp::RunServer(std::cin, out, err);
     if (*rules) return CmdRules(out, rules_format);
     if (*explain) return CmdExplain(explain_id, out, err);
     if (*extract) return CmdExtract(extract_path, extract_source, out, err);
