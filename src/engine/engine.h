@@ -93,6 +93,8 @@ struct RunResult {
   std::vector<PooledString> checked;  // every input that was checked, sorted
   int suppressed = 0;                // findings hidden by x-leadlint-ignore
   int baselined = 0;                 // findings hidden by --baseline
+  bool baseline_applied = false;     // --baseline was given
+  int baseline_stale = 0;            // its entries for checked files that hid nothing
   std::vector<DocSummary> docs;      // every document checked, with locale and freshness
   std::string storefront_rules_source = "built-in (seed)";
 };

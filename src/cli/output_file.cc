@@ -1,0 +1,100 @@
+// Temporary file + rename(2): on POSIX the rename is atomic within a folder, so
+// readers see the old report or the new one, never a mix.
+#include "cli/output_file.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+namespace leadlint::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path Canonical(const std::string& p) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(p, ec);
+  if (ec) abs = p;
+  fs::path c = fs::weakly_canonical(abs, ec);
+  return ec ? abs.lexically_normal() : c;
+}
+
+bool Under(const fs::path& file, const fs::path& folder) {
+  fs::path rel = file.lexically_relative(folder);
+  return !rel.empty() && rel.native() != "." && rel.native().rfind("..", 0) != 0;
+}
+
+bool ReadByWalk(const fs::path& p) {
+  std::string ext = p.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".json" || ext == ".md" || ext == ".markdown";
+}
+
+}  // namespace
+
+AtomicFile::~AtomicFile() {
+  if (!committed_ && !temp_.empty()) {
+    if (file_.is_open()) file_.close();
+    std::error_code ec;
+    fs::remove(temp_, ec);
+  }
+}
+
+bool AtomicFile::Open(std::string* error) {
+  fs::path target(path_);
+  std::error_code ec;
+  if (fs::is_directory(target, ec)) {
+    *error = "cannot write '" + path_ + "': it is a folder";
+    return false;
+  }
+  fs::path dir = target.parent_path();
+  temp_ = (dir / ("." + target.filename().string() + ".leadlint-" + std::to_string(getpid()) + ".tmp")).string();
+  file_.open(temp_, std::ios::binary | std::ios::trunc);
+  if (!file_) {
+    *error = "cannot write '" + path_ + "': " + std::strerror(errno);
+    temp_.clear();
+    return false;
+  }
+  return true;
+}
+
+bool AtomicFile::Commit(std::string* error) {
+  file_.flush();
+  const bool ok = static_cast<bool>(file_);
+  file_.close();
+  if (!ok || file_.fail()) {
+    *error = "cannot write '" + path_ + "': the disk may be full";
+    return false;
+  }
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
+    *error = "cannot write '" + path_ + "': " + std::strerror(errno);
+    return false;
+  }
+  committed_ = true;
+  return true;
+}
+
+bool SameFile(const std::string& a, const std::string& b) { return Canonical(a) == Canonical(b); }
+
+std::string InputCollision(const std::string& output, const RunInputs& inputs) {
+  const fs::path out = Canonical(output);
+  for (const std::string& f : inputs.files) {
+    if (!f.empty() && Canonical(f) == out) return "'" + f + "', which this run reads";
+  }
+  std::error_code ec;
+  const bool exists = fs::is_regular_file(out, ec);
+  for (const std::string& p : inputs.paths) {
+    if (p.empty() || p == "-") continue;
+    const fs::path in = Canonical(p);
+    if (in == out) return "'" + p + "', a file this run checks";
+    // A file a walk of the folder would read.
+    if (exists && ReadByWalk(out) && fs::is_directory(in, ec) && Under(out, in)) {
+      return "a file under '" + p + "', which this run checks";
+    }
+  }
+  return "";
+}
+
+}  // namespace leadlint::cli
