@@ -39,6 +39,9 @@ struct ManifestDoc {
   // Product Ingestion test-drive resources whose product is in another file:
   // (the product's reference keys, enabled).
   std::vector<std::pair<std::vector<std::string>, bool>> foreign_test_drives;
+  // A second customer-leads resource for a product of this document, which
+  // would replace the first: (offset of the first, offset of the second).
+  std::vector<std::pair<size_t, size_t>> duplicate_leads;
   // Secret values (byte ranges) so excerpts can be redacted.
   std::vector<std::pair<size_t, size_t>> secret_spans;
 };
