@@ -337,14 +337,20 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   bool no_git_history = false;
 
   CLI::App* check = app.add_subcommand("check", "check offer manifests and localized lead-sharing docs (files and folders, recursive)");
-  check->add_option("paths", paths, "files or folders to check (default: the current folder)");
+  check->add_option("paths", paths, "files or folders to check (default: the current folder)")
+      ->type_name("PATH");
   check->add_option("-f,--format", formats,
                     "output format: text, json, sarif, junit, github, markdown, html (repeatable; pair each with --output)")
       ->check(CLI::IsMember(ReportFormats()))
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_option("-o,--output", outputs,
                     "write the report of the --format before it to FILE instead of standard output (repeatable)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->type_name("FILE");
   check->add_option("--fail-on", fail_on, "lowest severity that makes the exit code 1 (none: never)")
       ->check(CLI::IsMember({"error", "warning", "note", "none"}));
   check->add_option("--profile", profile_name,
@@ -354,31 +360,44 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check->add_option("--color", color, "colour in text output (NO_COLOR disables auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   check->add_option("--rule", only_rules, "run only this rule (repeatable, or a comma list: --rule A,B)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->allow_extra_args(false)
-      ->delimiter(',');
+      ->delimiter(',')
+      ->type_name("ID");
   CLI::Option* max_file_opt =
       check->add_option("--max-file-size", max_file_bytes, "largest file checked, in bytes (default 8 MiB)");
-  check->add_option("-c,--config", config_path, "use this leadlint.json (default: the nearest one upward from the current folder)");
+  check->add_option("-c,--config", config_path, "use this leadlint.json (default: the nearest one upward from the current folder)")
+      ->type_name("FILE");
   check->add_flag("--no-config", no_config, "ignore any leadlint.json");
   check->add_flag("--no-gitignore", no_gitignore, "check files that .gitignore files exclude");
-  check->add_option("--baseline", baseline_path, "report only findings that are not in this baseline file");
+  check->add_option("--baseline", baseline_path, "report only findings that are not in this baseline file")
+      ->type_name("FILE");
   check->add_option("--write-baseline", write_baseline_path,
-                    "record every current finding in FILE (dropping stale entries) and exit 0");
+                    "record every current finding in FILE (dropping stale entries) and exit 0")
+      ->type_name("FILE");
   check->add_option("--stdin-filename", stdin_filename, "the name to report for '-' (standard input)");
   check->add_flag("-q,--quiet", quiet, "report errors only");
   check->add_option("--docs-source", docs_source,
                     "the English source of a doc set: a file (Markdown files among the paths are its translations) "
-                    "or a folder tree");
+                    "or a folder tree")
+      ->type_name("PATH");
   check->add_option("--docs-translations", docs_translations,
                     "translated files, or trees with the same relative paths as --docs-source (repeatable, or a "
                     "comma list)")
       ->allow_extra_args(false)
-      ->delimiter(',');
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',')
+      ->type_name("PATH");
   check->add_option("--docs-history", docs_history,
                     "a folder of older versions of the source, to tell which one a translation was made from "
                     "(repeatable, or a comma list)")
       ->allow_extra_args(false)
-      ->delimiter(',');
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',')
+      ->type_name("PATH");
   check->add_flag("--no-git-history", no_git_history, "do not read older source versions from git");
   std::string shard;
   check->add_option("--shard", shard,
@@ -697,7 +716,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       }
       if (!outcome.stale.empty()) {
         err << "leadlint: " << outcome.stale.size() << " stale " << (outcome.stale.size() == 1 ? "entry" : "entries")
-            << " in the baseline '" << baseline_path << "'; drop them with --write-baseline '" << baseline_path
+            << " in the baseline '" << baseline_path << "'; drop " << (outcome.stale.size() == 1 ? "it" : "them") << " with --write-baseline '" << baseline_path
             << "'\n";
       }
       result.baselined = static_cast<int>(outcome.removed);

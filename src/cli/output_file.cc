@@ -93,6 +93,10 @@ std::string InputCollision(const std::string& output, const RunInputs& inputs) {
     if (exists && ReadByWalk(out) && fs::is_directory(in, ec) && Under(out, in)) {
       return "a file under '" + p + "', which this run checks";
     }
+    // A named JSON file's folder is read for Product Ingestion references.
+    if (exists && out.extension() == ".json" && in.extension() == ".json" && in.parent_path() == out.parent_path()) {
+      return "next to '" + p + "', in the folder this run reads for references";
+    }
   }
   return "";
 }
