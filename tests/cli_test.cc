@@ -390,6 +390,11 @@ TEST(Outputs, NeverOntoAnInputOrTheConfigurationAndNothingHalfWritten) {
   for (const auto& e : fs::directory_iterator(dir / "out")) names.push_back(e.path().filename().string());
   EXPECT_EQ(names, std::vector<std::string>{"report.json"});
   EXPECT_NE(dir.Read("out/report.json").find("\"findings\""), std::string::npos);
+  // A device is written in place, never replaced (the GitHub Action writes to /dev/null).
+  auto null = RunBinary({"check", "offers", "-f", "json", "-o", "/dev/null"}, dir.path());
+  EXPECT_EQ(null.exit_code, 1);
+  EXPECT_EQ(null.err, "");
+  EXPECT_TRUE(fs::is_character_file("/dev/null"));
 }
 
 // ---------------------------------------------------------------------------

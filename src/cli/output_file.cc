@@ -49,6 +49,17 @@ bool AtomicFile::Open(std::string* error) {
     *error = "cannot write '" + path_ + "': it is a folder";
     return false;
   }
+  // A device, pipe or socket (`--output /dev/null`, a named pipe) is written
+  // in place: it cannot be replaced, and renaming over it would destroy it.
+  if (fs::exists(target, ec) && !fs::is_regular_file(target, ec)) {
+    file_.open(path_, std::ios::binary);
+    if (!file_) {
+      *error = "cannot write '" + path_ + "': " + std::strerror(errno);
+      return false;
+    }
+    direct_ = true;
+    return true;
+  }
   fs::path dir = target.parent_path();
   temp_ = (dir / ("." + target.filename().string() + ".leadlint-" + std::to_string(getpid()) + ".tmp")).string();
   file_.open(temp_, std::ios::binary | std::ios::trunc);
@@ -67,6 +78,10 @@ bool AtomicFile::Commit(std::string* error) {
   if (!ok || file_.fail()) {
     *error = "cannot write '" + path_ + "': the disk may be full";
     return false;
+  }
+  if (direct_) {
+    committed_ = true;
+    return true;
   }
   if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
     *error = "cannot write '" + path_ + "': " + std::strerror(errno);

@@ -1,5 +1,6 @@
 // Report and baseline files written safely: into a temporary file next to the
-// target, renamed over it only once complete, so an interrupted or failed run
+// target, renamed over it only once complete (devices and pipes such as
+// /dev/null are written in place), so an interrupted or failed run
 // never leaves a half-written report; and never onto a file the run reads.
 #pragma once
 
@@ -27,6 +28,7 @@ class AtomicFile {
   std::string temp_;
   std::ofstream file_;
   bool committed_ = false;
+  bool direct_ = false;  // not a regular file: written in place
 };
 
 // What a run reads: paths named on the command line (files or folders), the
