@@ -390,6 +390,11 @@ TEST(Outputs, NeverOntoAnInputOrTheConfigurationAndNothingHalfWritten) {
   for (const auto& e : fs::directory_iterator(dir / "out")) names.push_back(e.path().filename().string());
   EXPECT_EQ(names, std::vector<std::string>{"report.json"});
   EXPECT_NE(dir.Read("out/report.json").find("\"findings\""), std::string::npos);
+  // A report leadlint wrote before, inside the checked folder, may be written again.
+  EXPECT_EQ(RunBinary({"check", ".", "-f", "json", "-o", "again.json"}, dir.path()).exit_code, 1);
+  auto again = RunBinary({"check", ".", "-f", "json", "-o", "again.json"}, dir.path());
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_EQ(again.err, "");
   // A device is written in place, never replaced (the GitHub Action writes to /dev/null).
   auto null = RunBinary({"check", "offers", "-f", "json", "-o", "/dev/null"}, dir.path());
   EXPECT_EQ(null.exit_code, 1);

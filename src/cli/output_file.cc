@@ -32,6 +32,19 @@ bool ReadByWalk(const fs::path& p) {
   return ext == ".json" || ext == ".md" || ext == ".markdown";
 }
 
+// A report or baseline that leadlint wrote earlier: overwriting it loses no
+// input (a walk skips it), so `-o report.json` can be run again.
+bool EarlierOutput(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  char buffer[512];
+  in.read(buffer, sizeof buffer);
+  const std::string head(buffer, static_cast<size_t>(in.gcount()));
+  return head.find("\"leadlintBaseline\"") != std::string::npos ||
+         head.find("https://leadlint.dev/schemas/report.schema.json") != std::string::npos ||
+         (head.find("sarif-schema") != std::string::npos && head.find("\"leadlint\"") != std::string::npos) ||
+         head.rfind("### leadlint: ", 0) == 0;
+}
+
 }  // namespace
 
 AtomicFile::~AtomicFile() {
@@ -105,11 +118,12 @@ std::string InputCollision(const std::string& output, const RunInputs& inputs) {
     const fs::path in = Canonical(p);
     if (in == out) return "'" + p + "', a file this run checks";
     // A file a walk of the folder would read.
-    if (exists && ReadByWalk(out) && fs::is_directory(in, ec) && Under(out, in)) {
+    if (exists && ReadByWalk(out) && fs::is_directory(in, ec) && Under(out, in) && !EarlierOutput(out)) {
       return "a file under '" + p + "', which this run checks";
     }
     // A named JSON file's folder is read for Product Ingestion references.
-    if (exists && out.extension() == ".json" && in.extension() == ".json" && in.parent_path() == out.parent_path()) {
+    if (exists && out.extension() == ".json" && in.extension() == ".json" && in.parent_path() == out.parent_path() &&
+        !EarlierOutput(out)) {
       return "next to '" + p + "', in the folder this run reads for references";
     }
   }
