@@ -6,7 +6,7 @@
 
 namespace leadlint {
 
-std::string Lower(std::string_view s) {
+std::string AsciiLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
@@ -31,12 +31,12 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
 }
 
 std::string Nearest(std::string_view word, const std::vector<std::string_view>& candidates, size_t max_distance) {
-  const std::string lower = Lower(word);
+  const std::string lower = AsciiLower(word);
   const size_t limit = std::min(max_distance, std::max<size_t>(1, lower.size() / 3));
   std::string best;
   size_t best_distance = limit + 1;
   for (std::string_view c : candidates) {
-    size_t d = EditDistance(lower, Lower(c), std::min(limit, best_distance));
+    size_t d = EditDistance(lower, AsciiLower(c), std::min(limit, best_distance));
     if (d < best_distance) {
       best_distance = d;
       best = std::string(c);

@@ -19,6 +19,6 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit);
 std::string Nearest(std::string_view word, const std::vector<std::string_view>& candidates, size_t max_distance = 5);
 
 // ASCII lower case.
-std::string Lower(std::string_view s);
+std::string AsciiLower(std::string_view s);
 
 }  // namespace leadlint

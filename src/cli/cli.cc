@@ -80,7 +80,7 @@ int CmdRules(std::ostream& out, const std::string& format) {
 }
 
 int CmdExplain(const std::string& written, std::ostream& out, std::ostream& err) {
-  const std::string id = Lower(written);
+  const std::string id = AsciiLower(written);
   const RuleInfo* rule = FindRule(id);
   if (rule == nullptr) {
     err << "leadlint: unknown rule '" << written << "'";
@@ -588,7 +588,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       return kExitUsage;
     }
     for (const std::string& written : only_rules) {
-      const std::string id = Lower(written);
+      const std::string id = AsciiLower(written);
       if (FindRule(id) == nullptr) {
         err << "leadlint: unknown rule '" << written << "'";
         std::string suggestion = SuggestRule(id);
