@@ -54,7 +54,13 @@ void CheckDocsBrokenLink(const DocCheckInput& in, DocContext& ctx) {
     auto it = in.links->find(target);
     if (it == in.links->end()) continue;
     if (!it->second.exists) {
-      ctx.Report(kRule, link.offset, 1, "link target '" + target + "' does not exist");
+      std::string hint;
+      if (!it->second.nearest.empty()) {
+        const size_t slash = target.rfind('/');
+        hint = " (did you mean '" + (slash == std::string::npos ? "" : target.substr(0, slash + 1)) +
+               it->second.nearest.str() + "'?)";
+      }
+      ctx.Report(kRule, link.offset, 1, "link target '" + target + "' does not exist" + hint);
     } else if (!anchor.empty() && it->second.markdown) {
       const auto& anchors = it->second.anchors;
       if (std::find(anchors.begin(), anchors.end(), anchor) == anchors.end() &&
