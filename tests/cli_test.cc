@@ -271,6 +271,16 @@ TEST(Commands, VersionExplainRulesAndUnknownCommands) {
             "cloud-partner-portal-2018, partner-center-2020 or partner-center-2022)\n");
 }
 
+TEST(Commands, UsageShowsTheHelpOfEveryCommandAsPrinted) {
+  const std::string usage = ReadFileOrEmpty(testing::SourceDir() + "/docs/usage.md");
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+           {"--help"}, {"check", "--help"}, {"extract", "--help"}, {"merge", "--help"}, {"rules", "--help"},
+           {"explain", "--help"}}) {
+    const std::string help = RunBinary(args).out;
+    EXPECT_NE(usage.find("```text\n" + help + "```"), std::string::npos) << args[0] << ":\n" << help;
+  }
+}
+
 TEST(Commands, InitWritesAValidStarterAndNeverOverwrites) {
   Dir dir;
   auto first = RunBinary({"init"}, dir.path());
