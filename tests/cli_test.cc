@@ -327,6 +327,12 @@ TEST(Commands, MergeOfSarifWithoutFormatAndExtractWithoutTablesSayWhy) {
   EXPECT_EQ(merge.exit_code, 2);
   EXPECT_EQ(merge.err, "leadlint: 'r.sarif' is a SARIF log; merge SARIF reports with 'leadlint merge --format sarif'\n");
   EXPECT_EQ(RunBinary({"merge", "--format", "sarif", "r.sarif"}, dir.path()).exit_code, 0);
+  ASSERT_EQ(RunBinary({"check", "offers", "--shard", "1/1", "-f", "json", "-o", "r.json"}, dir.path()).exit_code, 1);
+  auto json_as_sarif = RunBinary({"merge", "--format", "sarif", "r.json"}, dir.path());
+  EXPECT_EQ(json_as_sarif.exit_code, 2);
+  EXPECT_EQ(json_as_sarif.err,
+            "leadlint: 'r.json' is not a leadlint SARIF 2.1.0 log; it is a JSON report: merge JSON reports without "
+            "'--format sarif'\n");
 
   dir.Write("README.md", "# Readme\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
   auto extract = RunBinary({"extract", "README.md"}, dir.path());

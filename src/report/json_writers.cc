@@ -419,6 +419,9 @@ bool MergeReports(const std::string& format, const std::vector<std::string>& inp
     if (format == "sarif" && (!d.is_object() || d.value("version", "") != "2.1.0" || !d.contains("runs") ||
                               !d["runs"].is_array() || d["runs"].empty())) {
       *error = "'" + path + "' is not a leadlint SARIF 2.1.0 log";
+      if (d.is_object() && d.contains("findings") && d.contains("summary")) {
+        *error += "; it is a JSON report: merge JSON reports without '--format sarif'";
+      }
       return false;
     }
     if (format != "sarif" && (!d.is_object() || !d.contains("findings") || !d.contains("summary"))) {
