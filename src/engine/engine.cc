@@ -687,6 +687,8 @@ RunResult RunCheck(const RunOptions& options) {
   auto is_reference = [&](const Offer& offer) { return reference_paths.count(offer.path) != 0; };
   auto is_sibling = [&](const Offer& offer) { return sibling_paths.count(std::string(offer.path.view())) != 0; };
   std::vector<size_t> resolved_to(offers.size(), offers.size());  // customer-leads -> its product
+  std::vector<std::string_view> suggestion_keys;  // distinct product keys, for "did you mean"
+  size_t suggestion_budget = 2'000'000;           // key comparisons left for suggestions
   for (size_t index = 0; index < offers.size(); ++index) {
     Offer& offer = offers[index];
     if (offer.unresolved_product_ref.empty()) continue;
@@ -724,14 +726,21 @@ RunResult RunCheck(const RunOptions& options) {
         f.length = offer.product_ref_place.length;
         f.message = "'product' refers to " + KeyText(offer.unresolved_product_ref) +
                     ", which is in none of the checked files; its offer type and storefronts are unknown";
-        // A product key of the run close to the reference: a likely typo.
-        std::vector<std::string_view> keys;
-        for (size_t k = 0; k < products_by_key.size(); ++k) {
-          if (k == 0 || products_by_key[k].first != products_by_key[k - 1].first) keys.push_back(products_by_key[k].first);
+        // A product key of the run close to the reference: a likely typo. The
+        // comparisons are bounded so that a run of many unresolved references
+        // against many products stays linear.
+        if (suggestion_keys.empty()) {
+          for (size_t k = 0; k < products_by_key.size(); ++k) {
+            if (k == 0 || products_by_key[k].first != products_by_key[k - 1].first) {
+              suggestion_keys.push_back(products_by_key[k].first);
+            }
+          }
         }
         std::string suggestion;
         for (const PooledString& k : offer.product_keys) {
-          if (suggestion.empty()) suggestion = Nearest(k, keys, 3);
+          if (!suggestion.empty() || suggestion_budget < suggestion_keys.size()) break;
+          suggestion_budget -= suggestion_keys.size();
+          suggestion = Nearest(k, suggestion_keys, 3);
         }
         if (!suggestion.empty()) f.message += " (did you mean " + KeyText(suggestion) + "?)";
         result.findings.push_back(std::move(f));
