@@ -203,6 +203,17 @@ TEST(Options, RepeatedAndCommaListedValuesAreTheSame) {
     ++paired;
   }
   EXPECT_EQ(paired, 2u) << docs_repeated.out;
+  fs::create_directories(dir / "h1");
+  fs::create_directories(dir / "h2");
+  auto history_repeated = RunBinary({"check", "--format", "json", "--docs-source", source, "--docs-history",
+                                     dir / "h1", "--docs-history", dir / "h2", "--no-git-history", "--", de});
+  auto history_listed = RunBinary({"check", "--format", "json", "--docs-source", source, "--docs-history",
+                                   dir / "h1" + "," + dir / "h2", "--no-git-history", "--", de});
+  EXPECT_EQ(history_repeated.exit_code, history_listed.exit_code) << history_listed.err;
+  EXPECT_EQ(history_repeated.out, history_listed.out);
+  auto history_missing = RunBinary({"check", "--docs-source", source, "--docs-history", dir / "h1" + "," + dir / "h3", "--", de});
+  EXPECT_EQ(history_missing.exit_code, 2);
+  EXPECT_EQ(history_missing.err, "leadlint: '" + dir / "h3" + "' (--docs-history) does not exist\n");
 }
 
 TEST(Options, AWordAfterARepeatableOptionsValueIsNeverSilentlyAPath) {
