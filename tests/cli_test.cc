@@ -235,6 +235,11 @@ TEST(Options, AWordAfterARepeatableOptionsValueIsNeverSilentlyAPath) {
             "'--docs-translations' takes one value per occurrence; repeat the option ('--docs-translations a.md "
             "--docs-translations b.md') or separate the values with commas ('--docs-translations a.md,b.md'), or put "
             "the paths to check before the options or after '--'\n");
+  auto formats = RunBinary({"check", "--format", "json,sarif", "offers"}, dir.path());
+  EXPECT_EQ(formats.exit_code, 2);
+  EXPECT_EQ(formats.err,
+            "leadlint: --format takes one format per occurrence ('json,sarif'); repeat it, each with its own --output "
+            "FILE: '--format json --output report.json --format sarif --output report.sarif'\n");
   // After '--' every word is a path; an existing path after --rule's value is a path.
   EXPECT_EQ(RunBinary({"check", "--rule", "leads-missing-destination", "offers"}, dir.path()).exit_code, 1);
   EXPECT_EQ(RunBinary({"check", "--rule", "leads-missing-destination", "--", "offers"}, dir.path()).exit_code, 1);

@@ -314,6 +314,24 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     }
   }
 
+  // `--format json,sarif`: each format needs its own --output, so there is no
+  // comma list; say how to write several reports.
+  if (argc > 1 && std::string(argv[1]) == "check") {
+    for (int i = 2; i < argc; ++i) {
+      const std::string a = argv[i];
+      if (a == "--") break;
+      std::string value;
+      if ((a == "--format" || a == "-f") && i + 1 < argc) value = argv[i + 1];
+      if (a.rfind("--format=", 0) == 0) value = a.substr(9);
+      if (value.find(',') != std::string::npos) {
+        err << "leadlint: --format takes one format per occurrence ('" << value
+            << "'); repeat it, each with its own --output FILE: '--format json --output report.json --format sarif "
+               "--output report.sarif'\n";
+        return kExitUsage;
+      }
+    }
+  }
+
   std::vector<std::string> paths;
   std::vector<std::string> formats;
   std::vector<std::string> outputs;
