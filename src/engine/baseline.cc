@@ -38,12 +38,18 @@ std::string JsonString(std::string_view s) {
   return out + "\"";
 }
 
-std::string Folder(const std::string& baseline_file) {
-  return fs::path(AbsolutePath(baseline_file)).parent_path().generic_string();
+// Absolute, with symbolic links resolved as far as the path exists, so that a
+// path given through a symlinked folder matches the same file's real path.
+fs::path Resolved(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::path(AbsolutePath(path)), ec);
+  return ec ? fs::path(AbsolutePath(path)) : p;
 }
 
+std::string Folder(const std::string& baseline_file) { return Resolved(baseline_file).parent_path().generic_string(); }
+
 std::string Relative(std::string_view reported, const std::string& folder) {
-  std::string rel = fs::path(AbsolutePath(std::string(reported))).lexically_relative(folder).generic_string();
+  std::string rel = Resolved(std::string(reported)).lexically_relative(folder).generic_string();
   return rel.empty() ? std::string(reported) : rel;
 }
 
