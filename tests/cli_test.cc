@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "cli/output_file.h"
 #include "engine/config.h"
 #include "engine/engine.h"
 #include "engine/fingerprint.h"
@@ -432,6 +433,29 @@ TEST(Outputs, NeverOntoAnInputOrTheConfigurationAndNothingHalfWritten) {
   EXPECT_EQ(null.exit_code, 1);
   EXPECT_EQ(null.err, "");
   EXPECT_TRUE(fs::is_character_file("/dev/null"));
+}
+
+TEST(Outputs, AnUncommittedWriteLeavesThePreviousFileAndNoTemporary) {
+  Dir dir;
+  const std::string target = dir.Write("report.json", "previous\n");
+  {
+    cli::AtomicFile file(target);
+    std::string error;
+    ASSERT_TRUE(file.Open(&error)) << error;
+    file.stream() << "half a rep";
+    // Destroyed without Commit, as when a writer fails or the run stops.
+  }
+  EXPECT_EQ(dir.Read("report.json"), "previous\n");
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir.path())) names.push_back(e.path().filename().string());
+  EXPECT_EQ(names, std::vector<std::string>{"report.json"});
+  cli::AtomicFile file(target);
+  std::string error;
+  ASSERT_TRUE(file.Open(&error)) << error;
+  file.stream() << "complete\n";
+  EXPECT_EQ(dir.Read("report.json"), "previous\n");  // not visible before the rename
+  ASSERT_TRUE(file.Commit(&error)) << error;
+  EXPECT_EQ(dir.Read("report.json"), "complete\n");
 }
 
 // ---------------------------------------------------------------------------
