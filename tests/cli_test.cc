@@ -568,6 +568,22 @@ TEST(SingleFiles, ANamedProductIngestionFileGetsItsFoldersVerdict) {
   }
 }
 
+TEST(SingleFiles, ASiblingsSuppressionAppliesAsInAFolderRun) {
+  Dir dir;
+  WriteVmOffer(dir, "offers/vm");
+  dir.Write("offers/vm/customer-leads.json",
+            PiDoc(std::string("    {\"$schema\": \"") + kPi +
+                  "/customer-leads/2022-03-01-preview2\", \"x-leadlint-ignore\": [\"leads-missing-destination\"],\n"
+                  "     \"product\": {\"externalId\": \"contoso-vm\"}, \"leadDestination\": \"none\"}"));
+  const std::string clean = "no problems found in 1 file checked; 1 suppressed inline [profile partner-center-2022]\n";
+  auto folder = RunBinary({"check", "offers"}, dir.path());
+  EXPECT_EQ(folder.exit_code, 0) << folder.out;
+  EXPECT_EQ(folder.out, "no problems found in 3 files checked; 1 suppressed inline [profile partner-center-2022]\n");
+  auto one = RunBinary({"check", "offers/vm/test-drive.json"}, dir.path());
+  EXPECT_EQ(one.exit_code, 0) << one.out;
+  EXPECT_EQ(one.out, clean);
+}
+
 TEST(Duplicates, ASecondCustomerLeadsInAnotherFileNamesTheFirst) {
   Dir dir;
   WriteVmOffer(dir, "offers/vm");
