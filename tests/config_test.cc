@@ -63,7 +63,7 @@ TEST_F(ConfigTest, UnknownKeysAndRulesAreConfigurationErrorsWithPositions) {
             std::string::npos) << r.err;
   EXPECT_NE(r.err.find(config + ":2:61: error: 'manifest-schema' must be one of 'error', 'warning', 'note', 'off'; got 'loud' [config]"),
             std::string::npos) << r.err;
-  EXPECT_NE(r.err.find(config + ":3:3: error: unknown key 'prfile' [config]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(config + ":3:3: error: unknown key 'prfile'; did you mean 'profile'? [config]"), std::string::npos) << r.err;
 }
 
 TEST_F(ConfigTest, RuleSeveritiesProfileAndFailOn) {

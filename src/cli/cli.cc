@@ -1,17 +1,25 @@
 // Argument parsing with CLI11 and the sub-commands. Sub-commands live in one
-// table-like block so `--help` lists them all; unknown rule ids get a "did you
-// mean" suggestion.
+// table-like block so `--help` lists them all; unknown rule ids, commands and
+// profiles get a "did you mean" suggestion. An option takes one value per
+// occurrence (repeat it, or list values with commas); a word after an option's
+// value that is not a file or folder is a usage error, never a silent path.
 #include "cli/cli.h"
 
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <memory>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "base/suggest.h"
+#include "cli/output_file.h"
 #include "engine/baseline.h"
 #include "engine/config.h"
 #include "lsp/server.h"
@@ -72,10 +80,11 @@ int CmdRules(std::ostream& out, const std::string& format) {
   return kExitClean;
 }
 
-int CmdExplain(const std::string& id, std::ostream& out, std::ostream& err) {
+int CmdExplain(const std::string& written, std::ostream& out, std::ostream& err) {
+  const std::string id = AsciiLower(written);
   const RuleInfo* rule = FindRule(id);
   if (rule == nullptr) {
-    err << "leadlint: unknown rule '" << id << "'";
+    err << "leadlint: unknown rule '" << written << "'";
     std::string suggestion = SuggestRule(id);
     if (!suggestion.empty()) err << "; did you mean '" << suggestion << "'?";
     err << "\nrun 'leadlint rules' to list every rule\n";
@@ -120,7 +129,165 @@ int CmdExtract(const std::string& path, const std::string& source_path, std::ost
     err << path << ':' << lc.line << ':' << lc.column << ": error: " << f.message << " [" << f.rule << "]\n";
   }
   WriteExtractJson(*doc, out);
-  return doc->rule_tables.size() == 4 ? kExitClean : kExitFindings;
+  if (doc->rule_tables.size() == 4) return kExitClean;
+  // Say why the JSON holds fewer tables than a lead-sharing page has.
+  std::string found;
+  std::string missing;
+  for (const char* kind : {"audience", "campaign", "listing", "leads"}) {
+    bool present = false;
+    for (const RuleTable& t : doc->rule_tables) present = present || t.kind == kind;
+    std::string name(kind);
+    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+    (present ? found : missing) += (present ? found : missing).empty() ? name : ", " + name;
+  }
+  err << "leadlint: '" << path << "' ";
+  if (doc->rule_tables.empty()) {
+    err << "has no storefront rule tables";
+  } else {
+    err << "has " << doc->rule_tables.size() << " storefront rule table" << (doc->rule_tables.size() == 1 ? "" : "s")
+        << (found.empty() ? "" : " (" + found + ")") << (missing.empty() ? "" : "; missing: " + missing);
+  }
+  err << ": a lead-sharing page has 4 (Audience, Campaign, Listing, Leads), each a table of 2 columns whose first, "
+         "Storefront, names AppSource and Azure Marketplace\n";
+  return kExitFindings;
+}
+
+namespace fs = std::filesystem;
+
+// `leadlint init`: a starter leadlint.json. JSON has no comments, so the notes
+// are a "$comment" list, which the configuration schema accepts and ignores.
+constexpr const char* kStarterConfig = R"({
+  "$schema": "https://leadlint.dev/schemas/config.schema.json",
+  "$comment": [
+    "leadlint configuration: every key is optional; see docs/configuration.md",
+    "profile: the dated rule profile (leave it out for the newest), e.g. \"profile\": \"partner-center-2022\"",
+    "failOn: the lowest severity that fails the run: error, warning, note or none",
+    "rules: a severity per rule id (error, warning, note) or off; 'leadlint rules' lists the ids",
+    "ignore: paths to leave out, in .gitignore syntax, relative to this file's folder",
+    "docs: a doc set, e.g. \"docs\": {\"source\": \"azure-docs\", \"translations\": [\"azure-docs.de-de\"]}"
+  ],
+  "failOn": "error",
+  "rules": {},
+  "ignore": []
+}
+)";
+
+int CmdInit(std::ostream& out, std::ostream& err) {
+  const std::string path = "leadlint.json";
+  std::error_code ec;
+  if (fs::exists(path, ec)) {
+    err << "leadlint: 'leadlint.json' already exists here; leadlint init never overwrites it\n";
+    return kExitUsage;
+  }
+  // Exclusive create: never replace a file that appeared meanwhile.
+  FILE* f = std::fopen(path.c_str(), "wx");
+  if (f == nullptr) {
+    err << "leadlint: cannot write 'leadlint.json': " << std::strerror(errno) << "\n";
+    return kExitUsage;
+  }
+  const std::string text = kStarterConfig;
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (std::fclose(f) != 0 || !ok) {
+    err << "leadlint: cannot write 'leadlint.json'\n";
+    return kExitUsage;
+  }
+  out << "leadlint: wrote a starter configuration to 'leadlint.json'";
+  std::string above = FindConfig("..");
+  if (!above.empty()) out << "; it replaces '" << above << "' for runs from this folder";
+  out << "\n";
+  return kExitClean;
+}
+
+// The options of `check` that take a value. Repeatable ones take one value per
+// occurrence; `commas` ones also take a comma-separated list.
+struct ValueOption {
+  const char* name;
+  const char* alias;
+  bool repeatable;
+  bool commas;
+};
+constexpr ValueOption kValueOptions[] = {
+    {"--format", "-f", true, false},        {"--output", "-o", true, false},
+    {"--fail-on", nullptr, false, false},   {"--profile", nullptr, false, false},
+    {"--jobs", "-j", false, false},         {"--color", nullptr, false, false},
+    {"--rule", nullptr, true, true},        {"--max-file-size", nullptr, false, false},
+    {"--config", "-c", false, false},       {"--baseline", nullptr, false, false},
+    {"--write-baseline", nullptr, false, false}, {"--stdin-filename", nullptr, false, false},
+    {"--docs-source", nullptr, false, false},    {"--docs-translations", nullptr, true, true},
+    {"--docs-history", nullptr, true, true},     {"--shard", nullptr, false, false},
+    {"--max-depth", nullptr, false, false},
+};
+
+// A word right after an option's value is a path to check. When it is not a
+// file or folder (`--rule A B`), or when it follows a doc-set path (where it
+// would silently become a doc of its own), that is a usage error that says
+// how to give several values.
+std::string StrayWordError(const std::vector<std::string>& args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") break;
+    const ValueOption* opt = nullptr;
+    std::string value;
+    size_t next = 0;
+    for (const ValueOption& o : kValueOptions) {
+      const std::string name = o.name;
+      if (a == name || (o.alias != nullptr && a == o.alias)) {
+        if (i + 1 < args.size()) {
+          opt = &o;
+          value = args[i + 1];
+          next = i + 2;
+        }
+        break;
+      }
+      if (a.rfind(name + "=", 0) == 0) {
+        opt = &o;
+        value = a.substr(name.size() + 1);
+        next = i + 1;
+        break;
+      }
+    }
+    if (opt == nullptr || next >= args.size()) continue;
+    const std::string& word = args[next];
+    if (word.empty() || word[0] == '-') continue;  // an option, `-` or `--`
+    // Only a repeatable option's value can be followed by a second value; after
+    // another option a missing path stays a finding of the run.
+    if (!opt->repeatable) continue;
+    std::error_code ec;
+    const bool exists = fs::exists(fs::symlink_status(word, ec));
+    const bool doc_set = std::string(opt->name) == "--docs-translations" || std::string(opt->name) == "--docs-history";
+    if (exists && !doc_set) continue;
+    const std::string given = std::string(opt->name) + " " + value;
+    std::string how;
+    if (opt->repeatable) {
+      how = "repeat the option ('" + given + " " + opt->name + " " + word + "')";
+      if (opt->commas) how += " or separate the values with commas ('" + given + "," + word + "')";
+    }
+    std::string msg = "leadlint: '" + word + "' after '" + given + "' ";
+    if (exists) {
+      msg += "would be checked as a path of its own: '" + std::string(opt->name) + "' takes one value per occurrence; " +
+             how + ", or put the paths to check before the options or after '--'";
+    } else {
+      msg += "is not a file or folder to check: '" + std::string(opt->name) + "' takes one value per occurrence; " + how;
+    }
+    return msg;
+  }
+  return "";
+}
+
+// The subcommands, for "did you mean" on a mistyped one.
+const std::vector<std::string_view>& CommandNames() {
+  static const std::vector<std::string_view> names = {"check", "rules", "explain", "version", "merge", "extract", "init"};
+  return names;
+}
+
+// Merge inputs that are SARIF logs while `--format json` (the default) is in
+// effect: the user forgot `--format sarif`.
+bool LooksLikeSarif(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char buffer[4096];
+  in.read(buffer, sizeof buffer);
+  std::string head(buffer, static_cast<size_t>(in.gcount()));
+  return head.find("\"runs\"") != std::string::npos || head.find("sarif-schema") != std::string::npos;
 }
 
 }  // namespace
@@ -130,9 +297,41 @@ int Run(int argc, char** argv) { return Run(argc, argv, std::cout, std::cerr); }
 int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   CLI::App app{"leadlint: checks marketplace offer lead settings against storefront rules, and the localized docs that state those rules", "leadlint"};
   app.require_subcommand(1);
+  app.set_version_flag("-V,--version", std::string("leadlint ") + LEADLINT_VERSION, "print the version and exit");
   app.footer(
       "Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage or configuration error, 3 internal "
       "error.\nRun 'leadlint <command> --help' for a command's options.");
+
+  // A mistyped command: say which one was meant instead of "a subcommand is required".
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::string word = argv[1];
+    const auto& names = CommandNames();
+    if (std::find(names.begin(), names.end(), word) == names.end()) {
+      const std::string suggestion = Nearest(word, names, 3);
+      err << "leadlint: unknown command '" << word << "'";
+      if (!suggestion.empty()) err << "; did you mean '" << suggestion << "'?";
+      err << " (run 'leadlint --help' for the commands)\n";
+      return kExitUsage;
+    }
+  }
+
+  // `--format json,sarif`: each format needs its own --output, so there is no
+  // comma list; say how to write several reports.
+  if (argc > 1 && std::string(argv[1]) == "check") {
+    for (int i = 2; i < argc; ++i) {
+      const std::string a = argv[i];
+      if (a == "--") break;
+      std::string value;
+      if ((a == "--format" || a == "-f") && i + 1 < argc) value = argv[i + 1];
+      if (a.rfind("--format=", 0) == 0) value = a.substr(9);
+      if (value.find(',') != std::string::npos) {
+        err << "leadlint: --format takes one format per occurrence ('" << value
+            << "'); repeat it, each with its own --output FILE: '--format json --output report.json --format sarif "
+               "--output report.sarif'\n";
+        return kExitUsage;
+      }
+    }
+  }
 
   std::vector<std::string> paths;
   std::vector<std::string> formats;
@@ -157,14 +356,20 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   bool no_git_history = false;
 
   CLI::App* check = app.add_subcommand("check", "check offer manifests and localized lead-sharing docs (files and folders, recursive)");
-  check->add_option("paths", paths, "files or folders to check (default: the current folder)");
+  check->add_option("paths", paths, "files or folders to check (default: the current folder)")
+      ->type_name("PATH");
   check->add_option("-f,--format", formats,
                     "output format: text, json, sarif, junit, github, markdown, html (repeatable; pair each with --output)")
       ->check(CLI::IsMember(ReportFormats()))
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_option("-o,--output", outputs,
                     "write the report of the --format before it to FILE instead of standard output (repeatable)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->type_name("FILE");
   check->add_option("--fail-on", fail_on, "lowest severity that makes the exit code 1 (none: never)")
       ->check(CLI::IsMember({"error", "warning", "note", "none"}));
   check->add_option("--profile", profile_name,
@@ -173,14 +378,23 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       ->check(CLI::Range(0, 1024));
   check->add_option("--color", color, "colour in text output (NO_COLOR disables auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  check->add_option("--rule", only_rules, "run only this rule (repeatable)")->allow_extra_args(false);
+  check->add_option("--rule", only_rules, "run only this rule (repeatable, or a comma list: --rule A,B)")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false)
+      ->delimiter(',')
+      ->type_name("ID");
   CLI::Option* max_file_opt =
       check->add_option("--max-file-size", max_file_bytes, "largest file checked, in bytes (default 8 MiB)");
-  check->add_option("-c,--config", config_path, "use this leadlint.json (default: the nearest one upward from the current folder)");
+  check->add_option("-c,--config", config_path, "use this leadlint.json (default: the nearest one upward from the current folder)")
+      ->type_name("FILE");
   check->add_flag("--no-config", no_config, "ignore any leadlint.json");
   check->add_flag("--no-gitignore", no_gitignore, "check files that .gitignore files exclude");
-  check->add_option("--baseline", baseline_path, "report only findings that are not in this baseline file");
-  check->add_option("--write-baseline", write_baseline_path, "record every current finding in FILE and exit 0");
+  check->add_option("--baseline", baseline_path, "report only findings that are not in this baseline file")
+      ->type_name("FILE");
+  check->add_option("--write-baseline", write_baseline_path,
+                    "record every current finding in FILE (dropping stale entries) and exit 0")
+      ->type_name("FILE");
   bool allow_empty = false;
   check->add_flag("--allow-empty", allow_empty,
                   "accept a run that checks no manifest and no doc (by default it exits 2, naming what was skipped)");
@@ -188,13 +402,24 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check->add_flag("-q,--quiet", quiet, "report errors only");
   check->add_option("--docs-source", docs_source,
                     "the English source of a doc set: a file (Markdown files among the paths are its translations) "
-                    "or a folder tree");
+                    "or a folder tree")
+      ->type_name("PATH");
   check->add_option("--docs-translations", docs_translations,
-                    "translated files, or trees with the same relative paths as --docs-source (repeatable)")
-      ->allow_extra_args(false);
+                    "translated files, or trees with the same relative paths as --docs-source (repeatable, or a "
+                    "comma list)")
+      ->allow_extra_args(false)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',')
+      ->type_name("PATH");
   check->add_option("--docs-history", docs_history,
-                    "a folder of older versions of the source, to tell which one a translation was made from (repeatable)")
-      ->allow_extra_args(false);
+                    "a folder of older versions of the source, to tell which one a translation was made from "
+                    "(repeatable, or a comma list)")
+      ->allow_extra_args(false)
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',')
+      ->type_name("PATH");
   check->add_flag("--no-git-history", no_git_history, "do not read older source versions from git");
   std::string shard;
   check->add_option("--shard", shard,
@@ -210,8 +435,8 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   rules->add_option("-f,--format", rules_format, "text or json")->check(CLI::IsMember({"text", "json"}));
   std::string explain_id;
   CLI::App* explain = app.add_subcommand("explain", "show a rule's documentation");
-  explain->add_option("id", explain_id, "rule id, e.g. leads-missing-destination")->required();
-  CLI::App* version = app.add_subcommand("version", "print the version");
+  explain->add_option("id", explain_id, "rule id, e.g. leads-missing-destination (any case)")->required();
+  CLI::App* version = app.add_subcommand("version", "print the version (also: leadlint --version, -V)");
   CLI::App* lsp_command = app.add_subcommand(
       "lsp", "serve the Language Server Protocol on standard input and output (for editors; see docs/editors.md)");
   std::string merge_format = "json";
@@ -219,7 +444,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   std::vector<std::string> merge_inputs;
   CLI::App* merge = app.add_subcommand("merge", "combine the JSON or SARIF reports of --shard runs into one report");
   merge->add_option("reports", merge_inputs, "the shards' reports")->required();
-  merge->add_option("-f,--format", merge_format, "json or sarif (the format of the inputs)")
+  CLI::Option* merge_format_opt = merge->add_option("-f,--format", merge_format, "json or sarif (the format of the inputs)")
       ->check(CLI::IsMember({"json", "sarif"}));
   merge->add_option("-o,--output", merge_output, "write the merged report to FILE");
   std::string extract_path;
@@ -229,6 +454,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   extract->add_option("doc", extract_path, "the Markdown document")->required();
   extract->add_option("--source", extract_source,
                       "the English source to align a translation with (default: the built-in tables of the seed)");
+  CLI::App* init = app.add_subcommand("init", "write a starter leadlint.json in the current folder (never overwrites one)");
 
   try {
     app.parse(argc, argv);
@@ -257,23 +483,64 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     if (*rules) return CmdRules(out, rules_format);
     if (*explain) return CmdExplain(explain_id, out, err);
     if (*extract) return CmdExtract(extract_path, extract_source, out, err);
+    if (*init) return CmdInit(out, err);
     if (*merge) {
-      std::ofstream file;
+      if (merge_format_opt->count() == 0) {
+        for (const std::string& input : merge_inputs) {
+          if (LooksLikeSarif(input)) {
+            err << "leadlint: '" << input << "' is a SARIF log; merge SARIF reports with 'leadlint merge --format sarif'\n";
+            return kExitUsage;
+          }
+        }
+      }
+      std::unique_ptr<AtomicFile> file;
       std::ostream* sink = &out;
       if (!merge_output.empty()) {
-        file.open(merge_output, std::ios::binary | std::ios::trunc);
-        if (!file) {
-          err << "leadlint: cannot write '" << merge_output << "'\n";
+        RunInputs inputs;
+        inputs.files = merge_inputs;
+        std::string collision = InputCollision(merge_output, inputs);
+        if (!collision.empty()) {
+          err << "leadlint: refusing to write the merged report to '" << merge_output << "': it is " << collision
+              << "; write it elsewhere\n";
           return kExitUsage;
         }
-        sink = &file;
+        file = std::make_unique<AtomicFile>(merge_output);
+        std::string error;
+        if (!file->Open(&error)) {
+          err << "leadlint: " << error << "\n";
+          return kExitUsage;
+        }
+        sink = &file->stream();
       }
       std::string error;
-      if (!MergeReports(merge_format, merge_inputs, *sink, &error)) {
+      size_t results = 0;
+      if (!MergeReports(merge_format, merge_inputs, *sink, &error, &results)) {
         err << "leadlint: " << error << "\n";
         return kExitUsage;
       }
+      if (file != nullptr && !file->Commit(&error)) {
+        err << "leadlint: " << error << "\n";
+        return kExitUsage;
+      }
+      if (merge_format == "sarif" && results > kSarifResultLimit) {
+        err << "leadlint: warning: " << SarifLimitMessage(results) << "\n";
+      }
       return kExitClean;
+    }
+
+    // A word after an option's value that was meant as a second value.
+    {
+      std::vector<std::string> args;
+      bool after_command = false;
+      for (int i = 1; i < argc; ++i) {
+        if (after_command) args.emplace_back(argv[i]);
+        if (std::string(argv[i]) == "check") after_command = true;
+      }
+      std::string stray = StrayWordError(args);
+      if (!stray.empty()) {
+        err << stray << "\n";
+        return kExitUsage;
+      }
     }
 
     RunOptions options;
@@ -281,6 +548,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
 
     // Configuration: command-line options win over leadlint.json.
     Config config;
+    std::string config_in_use;
     if (!no_config) {
       std::string path = config_path.empty() ? FindConfig(".") : config_path;
       if (!config_path.empty() && !std::filesystem::exists(config_path)) {
@@ -296,6 +564,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         err << "leadlint: invalid configuration in '" << path << "'\n";
         return kExitUsage;
       }
+      config_in_use = path;
     }
     if (config.profile && profile_opt->count() == 0) profile_name = *config.profile;
     if (config.fail_on && fail_on_opt->count() == 0) fail_on = *config.fail_on;
@@ -326,7 +595,8 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     for (const auto* list : {&options.docs.translations, &options.docs.history}) {
       for (const std::string& p : *list) {
         if (!std::filesystem::exists(p)) {
-          err << "leadlint: '" << p << "' (--docs-translations or --docs-history) does not exist\n";
+          err << "leadlint: '" << p << "' (" << (list == &options.docs.translations ? "--docs-translations" : "--docs-history")
+              << ") does not exist\n";
           return kExitUsage;
         }
       }
@@ -334,22 +604,22 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     if (!docs_source.empty() && paths.empty()) options.paths.clear();
     options.discover.use_gitignore = !no_gitignore;
     options.stdin_name = stdin_filename;
-    if (std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) {
-      std::ostringstream in;
-      in << std::cin.rdbuf();
-      options.stdin_text = in.str();
-    }
     if (!FindProfile(profile_name, &options.profile)) {
-      err << "leadlint: unknown profile '" << profile_name
-          << "'; expected cloud-partner-portal-2018, partner-center-2020, partner-center-2022 or partner-center-2025\n";
+      err << "leadlint: unknown profile '" << profile_name << "'";
+      std::vector<std::string_view> names;
+      for (const Profile& p : AllProfiles()) names.push_back(p.name);
+      std::string suggestion = Nearest(profile_name, names, 5);
+      if (!suggestion.empty()) err << "; did you mean '" << suggestion << "'?";
+      err << " (expected cloud-partner-portal-2018, partner-center-2020, partner-center-2022 or partner-center-2025)\n";
       return kExitUsage;
     }
-    for (const std::string& id : only_rules) {
+    for (const std::string& written : only_rules) {
+      const std::string id = AsciiLower(written);
       if (FindRule(id) == nullptr) {
-        err << "leadlint: unknown rule '" << id << "'";
+        err << "leadlint: unknown rule '" << written << "'";
         std::string suggestion = SuggestRule(id);
         if (!suggestion.empty()) err << "; did you mean '" << suggestion << "'?";
-        err << "\n";
+        err << " (run 'leadlint rules' for the list)\n";
         return kExitUsage;
       }
       options.only_rules.insert(id);
@@ -393,6 +663,47 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return kExitUsage;
       }
     }
+
+    // Never write onto what the run reads, nor twice to one file.
+    {
+      RunInputs inputs;
+      inputs.paths = options.paths;
+      if (!options.docs.source.empty()) inputs.paths.push_back(options.docs.source);
+      for (const std::string& p : options.docs.translations) inputs.paths.push_back(p);
+      for (const std::string& p : options.docs.history) inputs.paths.push_back(p);
+      inputs.files.push_back(config_in_use);
+      std::vector<std::pair<std::string, std::string>> targets;  // (option, file)
+      for (const auto& sink : sinks) {
+        if (!sink.second.empty()) targets.emplace_back("--output", sink.second);
+      }
+      if (!write_baseline_path.empty()) targets.emplace_back("--write-baseline", write_baseline_path);
+      for (size_t i = 0; i < targets.size(); ++i) {
+        const auto& [option, target] = targets[i];
+        RunInputs these = inputs;
+        // --write-baseline may replace the baseline it updates; a report may not.
+        if (option == "--output") these.files.push_back(baseline_path);
+        std::string collision = InputCollision(target, these);
+        if (!config_in_use.empty() && SameFile(target, config_in_use)) collision = "the configuration file in use";
+        if (!collision.empty()) {
+          err << "leadlint: refusing to write " << option << " '" << target << "': it is " << collision
+              << "; write it elsewhere\n";
+          return kExitUsage;
+        }
+        for (size_t j = 0; j < i; ++j) {
+          if (SameFile(target, targets[j].second)) {
+            err << "leadlint: " << targets[j].first << " and " << option << " both write '" << target
+                << "'; give each its own file\n";
+            return kExitUsage;
+          }
+        }
+      }
+    }
+
+    if (std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) {
+      std::ostringstream in;
+      in << std::cin.rdbuf();
+      options.stdin_text = in.str();
+    }
     RunResult result = RunCheck(options);
     // Fail closed: a gate that checked nothing must not pass (DESIGN §1d).
     // A shard may be left with nothing of its own while the other shards check the rest.
@@ -412,10 +723,15 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     };
     if (empty_run && !write_baseline_path.empty()) return report_empty_run();
     if (!write_baseline_path.empty()) {
-      std::ofstream baseline(write_baseline_path, std::ios::binary | std::ios::trunc);
-      WriteBaseline(result.findings, baseline);
-      if (!baseline.flush()) {
-        err << "leadlint: cannot write '" << write_baseline_path << "'\n";
+      AtomicFile baseline(write_baseline_path);
+      std::string error;
+      if (!baseline.Open(&error)) {
+        err << "leadlint: " << error << "\n";
+        return kExitUsage;
+      }
+      WriteBaseline(result.findings, write_baseline_path, baseline.stream());
+      if (!baseline.Commit(&error)) {
+        err << "leadlint: " << error << "\n";
         return kExitUsage;
       }
       out << "leadlint: wrote " << result.findings.size() << " finding" << (result.findings.size() == 1 ? "" : "s")
@@ -423,13 +739,32 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       return kExitClean;
     }
     if (!baseline_path.empty()) {
-      size_t removed = 0;
+      BaselineOutcome outcome;
       std::string error;
-      if (!ApplyBaseline(baseline_path, &result.findings, &removed, &error)) {
+      std::vector<std::string> checked;
+      checked.reserve(result.checked.size());
+      for (const PooledString& c : result.checked) checked.emplace_back(c.view());
+      if (!ApplyBaseline(baseline_path, checked, &result.findings, &outcome, &error)) {
         err << "leadlint: " << error << "\n";
         return kExitUsage;
       }
-      result.baselined = static_cast<int>(removed);
+      if (outcome.version < kBaselineVersion) {
+        err << "leadlint: note: '" << baseline_path << "' is a version " << outcome.version
+            << " baseline, whose paths are relative to where it was written: it matches only from that folder with "
+               "the same paths; write it again with --write-baseline to make it work from any folder\n";
+      }
+      for (const StaleEntry& s : outcome.stale) {
+        err << baseline_path << ':' << s.line << ':' << s.column << ": note: stale baseline entry: no '" << s.rule
+            << "' finding in '" << s.path << "' matches it any more (fixed, or its line or message changed)\n";
+      }
+      if (!outcome.stale.empty()) {
+        err << "leadlint: " << outcome.stale.size() << " stale " << (outcome.stale.size() == 1 ? "entry" : "entries")
+            << " in the baseline '" << baseline_path << "'; drop " << (outcome.stale.size() == 1 ? "it" : "them") << " with --write-baseline '" << baseline_path
+            << "'\n";
+      }
+      result.baselined = static_cast<int>(outcome.removed);
+      result.baseline_applied = true;
+      result.baseline_stale = static_cast<int>(outcome.stale.size());
       RecomputeVerdicts(&result);
     }
     if (quiet) {
@@ -452,22 +787,31 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     const char* no_color = std::getenv("NO_COLOR");
     for (const auto& [format, path] : sinks) {
       const bool to_stdout = path.empty();
-      std::ofstream file;
+      std::unique_ptr<AtomicFile> file;
       std::ostream* sink = &out;
       if (!to_stdout) {
-        file.open(path, std::ios::binary | std::ios::trunc);
-        if (!file) {
-          err << "leadlint: cannot write '" << path << "'\n";
+        file = std::make_unique<AtomicFile>(path);
+        std::string error;
+        if (!file->Open(&error)) {
+          err << "leadlint: " << error << "\n";
           return kExitUsage;
         }
-        sink = &file;
+        sink = &file->stream();
       }
       report.color = color == "always" || (color == "auto" && to_stdout && &out == &std::cout &&
                                            isatty(STDOUT_FILENO) != 0 && (no_color == nullptr || no_color[0] == '\0'));
+      if (format == "sarif" && result.findings.size() > kSarifResultLimit) {
+        err << "leadlint: warning: " << SarifLimitMessage(result.findings.size()) << "\n";
+      }
       WriteReport(format, result, report, *sink);
       sink->flush();
       if (!*sink) {
         err << "leadlint: failed writing the " << format << " report\n";
+        return kExitInternal;
+      }
+      std::string error;
+      if (file != nullptr && !file->Commit(&error)) {
+        err << "leadlint: " << error << "\n";
         return kExitInternal;
       }
     }

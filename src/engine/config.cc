@@ -7,7 +7,10 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "base/source_file.h"
+#include "base/suggest.h"
 #include "load/discover.h"
 #include "parse/json.h"
 #include "rules/rule.h"
@@ -25,6 +28,61 @@ std::string FindConfig(const std::string& start_dir) {
   }
   return "";
 }
+
+namespace {
+
+// "; did you mean 'x'?" for an unknown key or an enum value close to a known
+// one, taken from the configuration schema itself so the two never disagree.
+std::string Suggestion(const JsonNode& root, const JsonNode& node, const std::string& message) {
+  static const nlohmann::json schema = nlohmann::json::parse(EmbeddedSchema("config.schema.json"), nullptr, false);
+  if (!schema.is_object()) return "";
+  // The schema of the object holding `node`, and the member's own schema.
+  const nlohmann::json* parent = nullptr;
+  const nlohmann::json* own = nullptr;
+  auto properties = [](const nlohmann::json& s) -> const nlohmann::json* {
+    auto it = s.find("properties");
+    return it == s.end() ? nullptr : &*it;
+  };
+  for (const JsonNode& member : root.children) {
+    const nlohmann::json* props = properties(schema);
+    const nlohmann::json* member_schema = props != nullptr && props->contains(member.key) ? &(*props)[member.key] : nullptr;
+    if (&member == &node) {
+      parent = &schema;
+      own = member_schema;
+      break;
+    }
+    if (member_schema == nullptr) continue;
+    for (const JsonNode& child : member.children) {
+      if (&child != &node) continue;
+      parent = member_schema;
+      const nlohmann::json* child_props = properties(*member_schema);
+      if (child_props != nullptr && child_props->contains(child.key)) {
+        own = &(*child_props)[child.key];
+      } else if (member_schema->contains("additionalProperties") && (*member_schema)["additionalProperties"].is_object()) {
+        own = &(*member_schema)["additionalProperties"];
+      }
+    }
+    if (parent != nullptr) break;
+  }
+  std::vector<std::string> names;
+  std::string word;
+  if (message.rfind("unknown key '", 0) == 0 && parent != nullptr && properties(*parent) != nullptr) {
+    for (const auto& [key, value] : properties(*parent)->items()) names.push_back(key);
+    word = node.key;
+  } else if (message.find(" must be one of ") != std::string::npos && own != nullptr && own->contains("enum") &&
+             node.is_string()) {
+    for (const auto& value : (*own)["enum"]) {
+      if (value.is_string()) names.push_back(value.get<std::string>());
+    }
+    word = node.text;
+  }
+  if (names.empty()) return "";
+  std::vector<std::string_view> candidates(names.begin(), names.end());
+  std::string nearest = Nearest(word, candidates, 5);
+  return nearest.empty() || nearest == word ? "" : "; did you mean '" + nearest + "'?";
+}
+
+}  // namespace
 
 bool LoadConfig(const std::string& path, Config* config, std::vector<Finding>* errors) {
   std::ifstream in(path, std::ios::binary);
@@ -71,12 +129,12 @@ bool LoadConfigText(const std::string& path, std::string text, Config* config, s
 
   config->path = path;
   config->base_dir = fs::path(AbsolutePath(path)).parent_path().generic_string();
+  const JsonNode& root = parsed.root;
   for (const SchemaIssue& issue :
        ValidateAgainstSchema(SchemaId::kConfig, parsed.root, file.contents(), 1u << 16)) {
     error(&file, issue.at_key && issue.node->key_length > 0 ? issue.node->key_offset : issue.node->offset,
-          issue.message);
+          issue.message + Suggestion(root, *issue.node, issue.message));
   }
-  const JsonNode& root = parsed.root;
   const bool schema_ok = errors->empty();
   if (const JsonNode* n = root.Find("profile")) config->profile = n->text;
   if (const JsonNode* n = root.Find("failOn")) config->fail_on = n->text;

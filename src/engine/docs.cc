@@ -17,6 +17,7 @@
 
 #include "base/string_pool.h"
 #include "load/file_source.h"
+#include "base/suggest.h"
 #include "model/doc.h"
 #include "rules/checks.h"
 #include "rules/doc_rule.h"
@@ -425,6 +426,14 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       LinkTarget lt;
       std::error_code e;
       lt.exists = fs::exists(p, e);
+      if (!lt.exists) {
+        // "Did you mean": the closest file name in the target's folder.
+        std::vector<std::string> names;
+        for (fs::directory_iterator it(p.parent_path(), e), end; !e && it != end && names.size() < 10000; it.increment(e)) {
+          names.push_back(it->path().filename().string());
+        }
+        lt.nearest = Nearest(p.filename().string(), std::vector<std::string_view>(names.begin(), names.end()), 3);
+      }
       std::string ext = p.extension().string();
       if (lt.exists && (ext == ".md" || ext == ".markdown")) {
         lt.markdown = true;

@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "base/secret_text.h"
+#include "base/suggest.h"
 #include "base/string_pool.h"
 #include "load/discover.h"
 #include "load/file_source.h"
@@ -185,6 +186,21 @@ JsonParseResult ParseWithLimits(const std::string& text, const Limits& limits) {
   return ParseJson(text, json_limits);
 }
 
+// A product key as messages name it: externalId 'x', resourceName 'x' or 'product/<id>'.
+std::string KeyText(std::string_view key) {
+  for (std::string_view prefix : {"externalId:", "resourceName:"}) {
+    if (key.substr(0, prefix.size()) == prefix) {
+      return std::string(prefix.substr(0, prefix.size() - 1)) + " '" + std::string(key.substr(prefix.size())) + "'";
+    }
+  }
+  return "'" + std::string(key) + "'";
+}
+
+// "path:line:column" of a place, for a message that points at another finding's spot.
+std::string Where(std::string_view path, const Place& place) {
+  return std::string(path) + ":" + std::to_string(place.line) + ":" + std::to_string(place.column);
+}
+
 bool FindingLess(const Finding& a, const Finding& b) {
   if (a.path != b.path) return a.path < b.path;
   if (a.line != b.line) return a.line < b.line;
@@ -273,6 +289,21 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
           if (rule.file_check != nullptr && Enabled(options, rule.id)) rule.file_check(doc, ctx);
         }
         for (Offer& offer : doc.offers) ResolveOffer(file, doc.secret_spans, &offer);
+        for (const auto& [first, second] : doc.duplicate_leads) {
+          // The second customer-leads of one product replaces the first (the
+          // cross-file case is in RunCheck).
+          LineCol at = file.Locate(first);
+          Finding f;
+          f.rule = "manifest-duplicate-resource";
+          f.severity = Severity::kError;
+          f.path = path;
+          f.offset = second;
+          f.length = 1;
+          f.message = "a second 'customer-leads' resource for the same product; the first is at '" + path + ":" +
+                      std::to_string(at.line) + ":" + std::to_string(at.column) +
+                      "': the service keeps one lead configuration per product, so one of them is lost";
+          findings.push_back(std::move(f));
+        }
         outcome.foreign_test_drives = std::move(doc.foreign_test_drives);
         outcome.foreign_setups = std::move(doc.foreign_setups);
         outcome.offers = std::move(doc.offers);
@@ -421,8 +452,45 @@ RunResult RunCheck(const RunOptions& options) {
     discovery.files = std::move(mine);
     result.other_shard_files = static_cast<int>(reference_files.size());
   }
+  // A Product Ingestion document named on the command line (pre-commit passes
+  // the staged files) is judged with the other JSON documents of its folder:
+  // they are read for references as other shards' are, so that a product, its
+  // customer-leads and its test drive give the same verdict whichever of them
+  // are named. Offers of such a sibling are judged only when they involve a
+  // checked file (see `judged_sibling` below); nothing else of them is reported.
+  std::set<std::string> sibling_paths;
+  if (options.shard_count <= 1) {
+    std::set<std::string_view> in_run;
+    for (const InputFile& f : discovery.files) in_run.insert(f.path);
+    std::set<std::string> folders;
+    for (const InputFile& f : discovery.files) {
+      if (f.explicit_path && f.path != "-") folders.insert(std::filesystem::path(f.path.view()).parent_path().generic_string());
+    }
+    for (const std::string& folder : folders) {
+      std::error_code ec;
+      std::vector<std::string> found;
+      for (std::filesystem::directory_iterator it(folder.empty() ? "." : folder, ec), end; !ec && it != end;
+           it.increment(ec)) {
+        std::error_code entry_ec;
+        std::string ext = it->path().extension().string();
+        for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (ext != ".json" || it->is_symlink(entry_ec) || !it->is_regular_file(entry_ec)) continue;
+        std::string path = folder.empty() ? it->path().filename().string() : it->path().generic_string();
+        if (in_run.count(path) != 0 || options.discover.ignore.Ignored(AbsolutePath(path), false)) continue;
+        found.push_back(std::move(path));
+      }
+      std::sort(found.begin(), found.end());
+      for (std::string& path : found) {
+        reference_files.push_back({PooledString(path), false});
+        sibling_paths.insert(std::move(path));
+      }
+    }
+  }
+  // Findings about the inputs themselves (a path that does not exist, a YAML
+  // file) are never hidden by --rule: a mistyped path or an option value taken
+  // for a path must not vanish from a run that then passes.
   for (Finding& f : discovery.findings) {
-    if (Enabled(options, f.rule) && in_my_shard(f.path)) result.findings.push_back(std::move(f));
+    if (in_my_shard(f.path)) result.findings.push_back(std::move(f));
   }
   {
     std::vector<std::string> ignored;
@@ -467,11 +535,15 @@ RunResult RunCheck(const RunOptions& options) {
   result.checked.reserve(n + result.checked.size());
   std::vector<std::pair<std::vector<std::string>, bool>> foreign_test_drives;
   std::vector<ForeignSetup> foreign_setups;
+  std::vector<bool> foreign_test_drive_checked;  // per test drive: stated in a checked file
   std::mutex gather_mutex;
   auto gather = [&](size_t i, FileOutcome o) {
     std::lock_guard<std::mutex> lock(gather_mutex);
     for (Suppression& sup : o.suppressions) suppressions.push_back(std::move(sup));
-    for (auto& t : o.foreign_test_drives) foreign_test_drives.push_back(std::move(t));
+    for (auto& t : o.foreign_test_drives) {
+      foreign_test_drives.push_back(std::move(t));
+      foreign_test_drive_checked.push_back(true);
+    }
     for (ForeignSetup& s : o.foreign_setups) foreign_setups.push_back(std::move(s));
     if (o.skipped) {
       ++result.files_skipped;
@@ -513,10 +585,23 @@ RunResult RunCheck(const RunOptions& options) {
     if (!parsed.ok) return;
     ManifestDoc doc = NormalizeManifest(path, parsed.root);
     if (doc.format != ManifestFormat::kProductIngestion) return;
+    std::vector<Suppression> sibling_suppressions;
+    if (sibling_paths.count(path) != 0) {
+      // A sibling's offers may be judged: give them positions and excerpts,
+      // and honour its x-leadlint-ignore entries as a folder run would.
+      SourceFile file(path, contents);
+      for (Offer& offer : doc.offers) ResolveOffer(file, doc.secret_spans, &offer);
+      std::vector<Finding> ignored;
+      CollectSuppressions(parsed.root, file, &sibling_suppressions, &ignored, 0);
+    }
     std::lock_guard<std::mutex> lock(gather_mutex);
+    for (Suppression& sup : sibling_suppressions) suppressions.push_back(std::move(sup));
     reference_paths.insert(input.path);
     for (Offer& offer : doc.offers) offers.push_back(std::move(offer));
-    for (auto& t : doc.foreign_test_drives) foreign_test_drives.push_back(std::move(t));
+    for (auto& t : doc.foreign_test_drives) {
+      foreign_test_drives.push_back(std::move(t));
+      foreign_test_drive_checked.push_back(false);
+    }
     for (ForeignSetup& s : doc.foreign_setups) foreign_setups.push_back(std::move(s));
   };
   const size_t total = n + reference_files.size();
@@ -605,13 +690,18 @@ RunResult RunCheck(const RunOptions& options) {
     return std::equal_range(products_by_key.begin(), products_by_key.end(), key, ByKey{});
   };
   // Test drives configured in another file than their product.
-  for (const auto& [keys, enabled] : foreign_test_drives) {
+  std::vector<bool> touched(offers.size(), false);  // a test drive of a checked file applies to it
+  for (size_t t = 0; t < foreign_test_drives.size(); ++t) {
+    const auto& [keys, enabled] = foreign_test_drives[t];
     std::set<size_t> hit;
     for (const std::string& k : keys) {
       auto [first, last] = products_with(k);
       for (auto it = first; it != last; ++it) hit.insert(it->second);
     }
-    for (size_t j : hit) offers[j].test_drive = offers[j].test_drive.value_or(false) || enabled;
+    for (size_t j : hit) {
+      offers[j].test_drive = offers[j].test_drive.value_or(false) || enabled;
+      if (foreign_test_drive_checked[t]) touched[j] = true;
+    }
   }
   // Commercial marketplace setups in another file than their product.
   for (const ForeignSetup& setup : foreign_setups) {
@@ -623,8 +713,14 @@ RunResult RunCheck(const RunOptions& options) {
     for (size_t j : hit) ApplySetup(setup, &offers[j]);
   }
   std::vector<bool> consumed(offers.size(), false);
+  std::vector<bool> judged_sibling(offers.size(), false);
   auto is_reference = [&](const Offer& offer) { return reference_paths.count(offer.path) != 0; };
-  for (Offer& offer : offers) {
+  auto is_sibling = [&](const Offer& offer) { return sibling_paths.count(std::string(offer.path.view())) != 0; };
+  std::vector<size_t> resolved_to(offers.size(), offers.size());  // customer-leads -> its product
+  std::vector<std::string_view> suggestion_keys;  // distinct product keys, for "did you mean"
+  size_t suggestion_budget = 2'000'000;           // key comparisons left for suggestions
+  for (size_t index = 0; index < offers.size(); ++index) {
+    Offer& offer = offers[index];
     if (!offer.orphan) continue;
     // The first product in file order that carries one of the referenced keys.
     size_t best = offers.size();
@@ -633,6 +729,10 @@ RunResult RunCheck(const RunOptions& options) {
       if (first != last) best = std::min(best, first->second);
     }
     const bool resolved = best < offers.size();
+    if (resolved) resolved_to[index] = best;
+    if (resolved && is_sibling(offer) && (!is_reference(offers[best]) || touched[best])) {
+      judged_sibling[index] = true;
+    }
     if (resolved) {
       Offer& product = offers[best];
       offer.type = product.type;
@@ -658,29 +758,95 @@ RunResult RunCheck(const RunOptions& options) {
         f.line = offer.product_ref_place.line;
         f.column = offer.product_ref_place.column;
         f.excerpt = offer.product_ref_place.excerpt;
-        std::string ref = offer.unresolved_product_ref.str();
-        for (const char* prefix : {"externalId:", "resourceName:"}) {
-          std::string p(prefix);
-          if (ref.rfind(p, 0) == 0) ref = p.substr(0, p.size() - 1) + " '" + ref.substr(p.size()) + "'";
-        }
-        if (ref == offer.unresolved_product_ref) ref = "'" + ref + "'";
         f.length = offer.product_ref_place.length;
         if (offer.unresolved_product_ref.empty()) {
           f.message =
               "'product' names no product leadlint can look up (expected \"product/<durable id>\", "
               "{\"externalId\": ...} or {\"resourceName\": ...}); its offer type and storefronts are unknown";
         } else {
-          f.message = "'product' refers to " + ref +
+          f.message = "'product' refers to " + KeyText(offer.unresolved_product_ref) +
                       ", which is in none of the checked files; its offer type and storefronts are unknown";
+          // A product key of the run close to the reference: a likely typo. The
+          // comparisons are bounded so that a run of many unresolved references
+          // against many products stays linear.
+          if (suggestion_keys.empty()) {
+            for (size_t k = 0; k < products_by_key.size(); ++k) {
+              if (k == 0 || products_by_key[k].first != products_by_key[k - 1].first) {
+                suggestion_keys.push_back(products_by_key[k].first);
+              }
+            }
+          }
+          std::string suggestion;
+          for (const PooledString& k : offer.product_keys) {
+            if (!suggestion.empty() || suggestion_budget < suggestion_keys.size()) break;
+            suggestion_budget -= suggestion_keys.size();
+            suggestion = Nearest(k, suggestion_keys, 3);
+          }
+          if (!suggestion.empty()) f.message += " (did you mean " + KeyText(suggestion) + "?)";
         }
         result.findings.push_back(std::move(f));
       }
     }
   }
 
+  // Duplicates, reported on the second (in path and position order), naming
+  // the first: two products with one key make every reference to it
+  // ambiguous, and of two customer-leads for one product the service keeps one.
+  if (Enabled(options, "manifest-duplicate-resource")) {
+    auto report = [&](const Offer& second, const Place& place, std::string message) {
+      if (is_reference(second)) return;
+      Finding f;
+      f.rule = "manifest-duplicate-resource";
+      f.severity = Severity::kError;
+      f.path = second.path;
+      f.offset = place.offset;
+      f.length = place.length;
+      f.line = place.line;
+      f.column = place.column;
+      f.excerpt = place.excerpt;
+      f.message = std::move(message);
+      result.findings.push_back(std::move(f));
+    };
+    std::set<std::pair<size_t, size_t>> reported;
+    for (size_t a = 0; a < products_by_key.size();) {
+      size_t b = a + 1;
+      while (b < products_by_key.size() && products_by_key[b].first == products_by_key[a].first) ++b;
+      const size_t first = products_by_key[a].second;  // sorted by key, then offer: the earliest
+      for (size_t k = a + 1; k < b; ++k) {
+        const size_t second = products_by_key[k].second;
+        if (second == first || !reported.insert({first, second}).second) continue;
+        report(offers[second], offers[second].type_place,
+               "a second product with the key " + KeyText(products_by_key[k].first) + "; the first is at '" +
+                   Where(offers[first].path, offers[first].type_place) +
+                   "': a reference to it cannot tell them apart; give each product its own key");
+      }
+      a = b;
+    }
+    // customer-leads per product: the product's own (in its file) and those resolved to it.
+    std::map<size_t, std::vector<size_t>> leads_of;
+    for (size_t i = 0; i < offers.size(); ++i) {
+      if (!offers[i].unresolved_product_ref.empty() && resolved_to[i] < offers.size()) {
+        leads_of[resolved_to[i]].push_back(i);
+      }
+    }
+    for (auto& [product, leads] : leads_of) {
+      if (!offers[product].is_product_only) leads.insert(leads.begin(), product);
+      if (leads.size() < 2) continue;
+      auto place_of = [&](size_t i) { return std::tie(offers[i].path, offers[i].leads.object_place.offset); };
+      std::sort(leads.begin(), leads.end(), [&](size_t a, size_t b) { return place_of(a) < place_of(b); });
+      for (size_t j = 1; j < leads.size(); ++j) {
+        const Offer& second = offers[leads[j]];
+        report(second, second.leads.object_place,
+               "a second 'customer-leads' resource for the product '" + offers[product].name.str() + "'" +
+                   "; the first is at '" + Where(offers[leads[0]].path, offers[leads[0]].leads.object_place) +
+                   "': the service keeps one lead configuration per product, so one of them is lost");
+      }
+    }
+  }
+
   result.offers.reserve(result.offers.size() + offers.size());
   for (size_t i = 0; i < offers.size(); ++i) {
-    if (consumed[i] || is_reference(offers[i])) continue;
+    if (consumed[i] || (is_reference(offers[i]) && !judged_sibling[i])) continue;
     result.offers.push_back(EvaluateOffer(offers[i], options, storefront_rules, &result.findings));
   }
   // File-level lead errors make the offers of that file fail too.
@@ -705,6 +871,7 @@ RunResult RunCheck(const RunOptions& options) {
     result.findings = std::move(kept);
     for (Suppression& s : suppressions) {
       if (s.used || !Enabled(options, s.rule) || !Enabled(options, "manifest-unused-suppression")) continue;
+      if (sibling_paths.count(s.path) != 0) continue;  // a sibling read for references is not reported on
       auto off = options.rule_overrides.find(s.rule);
       if (off != options.rule_overrides.end() && !off->second) continue;
       Finding f = s.place;

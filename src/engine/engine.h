@@ -98,6 +98,8 @@ struct RunResult {
   int suppressed = 0;                // findings hidden by x-leadlint-ignore
   int baselined = 0;                 // findings hidden by --baseline
   int other_shard_files = 0;         // --shard: inputs that belong to the other shards
+  bool baseline_applied = false;     // --baseline was given
+  int baseline_stale = 0;            // its entries for checked files that hid nothing
   std::vector<DocSummary> docs;      // every document checked, with locale and freshness
   std::string storefront_rules_source = "built-in (seed)";
 };

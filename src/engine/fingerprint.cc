@@ -23,13 +23,18 @@ std::string_view Trim(std::string_view s) {
 }  // namespace
 
 std::vector<std::string> Fingerprints(const std::vector<Finding>& findings) {
+  return Fingerprints(findings, {});
+}
+
+std::vector<std::string> Fingerprints(const std::vector<Finding>& findings, const std::vector<std::string>& paths) {
   std::vector<std::string> out;
   out.reserve(findings.size());
   std::map<uint64_t, int> occurrences;
-  for (const Finding& f : findings) {
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
     uint64_t h = Fnv1a(f.rule);
     h = Fnv1a("\x1f", h);
-    h = Fnv1a(f.path, h);
+    h = Fnv1a(i < paths.size() ? std::string_view(paths[i]) : f.path.view(), h);
     h = Fnv1a("\x1f", h);
     h = Fnv1a(Trim(f.excerpt), h);
     h = Fnv1a("\x1f", h);
@@ -38,8 +43,8 @@ std::vector<std::string> Fingerprints(const std::vector<Finding>& findings) {
     h = Fnv1a(std::to_string(n), h);
     static const char kHex[] = "0123456789abcdef";
     std::string hex(16, '0');
-    for (int i = 15; i >= 0; --i) {
-      hex[static_cast<size_t>(i)] = kHex[h & 15];
+    for (int d = 15; d >= 0; --d) {
+      hex[static_cast<size_t>(d)] = kHex[h & 15];
       h >>= 4;
     }
     out.push_back(std::move(hex));

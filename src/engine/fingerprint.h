@@ -13,7 +13,12 @@
 
 namespace leadlint {
 
-// One fingerprint (16 hex digits) per finding, in the same order.
+// One fingerprint (16 hex digits) per finding, in the same order, over the
+// paths as reported.
 std::vector<std::string> Fingerprints(const std::vector<Finding>& findings);
+
+// The same over the given paths (one per finding) instead of the reported ones:
+// a baseline hashes paths relative to its own folder (BaselinePath).
+std::vector<std::string> Fingerprints(const std::vector<Finding>& findings, const std::vector<std::string>& paths);
 
 }  // namespace leadlint

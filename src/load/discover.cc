@@ -41,6 +41,14 @@ bool HasMarkdownExtension(const fs::path& p) {
   return ext == ".md" || ext == ".markdown";
 }
 
+// YAML is not read (publishers keep offers as JSON); YAML files are reported
+// when named and counted as skipped when walked, never passed over silently.
+bool HasYamlExtension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext == ".yaml" || ext == ".yml";
+}
+
 bool HasJsonExtension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -112,6 +120,14 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
         d.markdown.push_back({Display(fs::path(arg)), true});
         continue;
       }
+      if (HasYamlExtension(fs::path(arg))) {
+        Finding f = Unreadable(Display(fs::path(arg)),
+                               "YAML manifests are not supported; leadlint reads offer manifests as JSON: convert the "
+                               "file to JSON, or leave it out of the paths to check");
+        f.rule = "manifest-unknown-format";
+        d.findings.push_back(std::move(f));
+        continue;
+      }
       add(Display(fs::path(arg)), true);
       continue;
     }
@@ -153,6 +169,8 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
         ReadGitignore(entry.path(), &ignore);
       } else if (!is_dir && !is_link && HasMarkdownExtension(entry.path()) && entry.is_regular_file(entry_ec)) {
         d.markdown.push_back({Display(entry.path()), false});
+      } else if (!is_dir && !is_link && HasYamlExtension(entry.path())) {
+        d.ignored.push_back(Display(entry.path()));  // counted as skipped: YAML is not read
       } else if (!is_dir && !is_link && HasJsonExtension(entry.path())) {
         bool regular = entry.is_regular_file(entry_ec);
         if (regular) {

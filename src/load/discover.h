@@ -23,7 +23,7 @@ struct Discovery {
   std::vector<InputFile> files;    // sorted by path, no duplicates
   std::vector<InputFile> markdown; // .md files: named, or found while walking
   std::vector<Finding> findings;   // manifest-unreadable for paths that failed
-  std::vector<std::string> ignored;  // left out by .gitignore or the `ignore` setting
+  std::vector<std::string> ignored;  // left out by .gitignore or the `ignore` setting, or YAML met while walking
 };
 
 struct DiscoverOptions {

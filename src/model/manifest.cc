@@ -408,6 +408,7 @@ void NormalizeProductIngestion(const JsonNode& root, ManifestDoc* doc, const std
       offer = &doc->offers.back();
       index = static_cast<int>(doc->offers.size()) - 1;
     }
+    if (offer->leads.present) doc->duplicate_leads.emplace_back(offer->leads.object_place.offset, r.node->offset);
     offer->is_product_only = false;
     offer->leads.present = true;
     SetPlace(&offer->leads.object_place, *r.node);

@@ -70,6 +70,9 @@ struct ManifestDoc {
   std::vector<const JsonNode*> unknown_hosts;
   std::vector<NewerVersion> newer_versions;
   std::vector<KeySpelling> key_spellings;
+  // A second customer-leads resource for a product of this document, which
+  // would replace the first: (offset of the first, offset of the second).
+  std::vector<std::pair<size_t, size_t>> duplicate_leads;
   // Secret values (byte ranges) so excerpts can be redacted.
   std::vector<std::pair<size_t, size_t>> secret_spans;
 };

@@ -69,11 +69,16 @@ void WriteJsonReport(const RunResult& result, const ReportOptions& options, std:
   if (options.shard_count > 1) {
     StreamValue(out, "shard", ordered_json{{"index", options.shard_index}, {"count", options.shard_count}});
   }
-  StreamValue(out, "summary", ordered_json{{"filesChecked", result.files_checked},
-                                           {"filesSkipped", result.files_skipped},
-                                           {"errors", counts[2]},
-                                           {"warnings", counts[1]},
-                                           {"notes", counts[0]}});
+  ordered_json summary{{"filesChecked", result.files_checked},
+                       {"filesSkipped", result.files_skipped},
+                       {"errors", counts[2]},
+                       {"warnings", counts[1]},
+                       {"notes", counts[0]}};
+  if (result.baseline_applied) {
+    summary["baselined"] = result.baselined;
+    summary["baselineStale"] = result.baseline_stale;
+  }
+  StreamValue(out, "summary", summary);
   StreamArray(out, "skipped", result.skipped, [](const std::string& s) { return ordered_json(s); }, false);
   StreamArray(out, "offers", result.offers, [](const OfferSummary& o) {
     ordered_json storefronts = ordered_json::array();
@@ -166,7 +171,18 @@ std::string_view DocOf(std::string_view id) {
   return {};
 }
 
+// The tool-execution notification of a run over GitHub's limit.
+nlohmann::ordered_json SarifLimitNotification(size_t results) {
+  return {{"level", "warning"}, {"message", {{"text", Sentence(SarifLimitMessage(results))}}}};
+}
+
 }  // namespace
+
+std::string SarifLimitMessage(size_t results) {
+  return "the SARIF report holds " + std::to_string(results) + " results; GitHub code scanning keeps at most " +
+         std::to_string(kSarifResultLimit) +
+         " per run: fix or baseline findings, or narrow the run (--rule, --quiet) before uploading";
+}
 
 void WriteSarifReport(const RunResult& result, const ReportOptions& options, std::ostream& out) {
   namespace fs = std::filesystem;
@@ -248,7 +264,12 @@ void WriteSarifReport(const RunResult& result, const ReportOptions& options, std
           {"semanticVersion", options.version},
           {"informationUri", "https://leadlint.dev/"},
           {"rules", std::move(sarif_rules)}}}}},
-      {"invocations", ordered_json::array({{{"executionSuccessful", true}}})},
+      {"invocations", ordered_json::array({result.findings.size() > kSarifResultLimit
+                                               ? ordered_json{{"executionSuccessful", true},
+                                                              {"toolExecutionNotifications",
+                                                               ordered_json::array({SarifLimitNotification(
+                                                                   result.findings.size())})}}
+                                               : ordered_json{{"executionSuccessful", true}}})},
       {"originalUriBaseIds", {{"SRCROOT", {{"uri", root_uri}}}}},
       {"results", std::move(results)},
       {"columnKind", "unicodeCodePoints"},
@@ -380,7 +401,7 @@ bool CheckShards(const std::string& format, const std::vector<std::string>& inpu
 }  // namespace
 
 bool MergeReports(const std::string& format, const std::vector<std::string>& inputs, std::ostream& out,
-                  std::string* error) {
+                  std::string* error, size_t* merged_results) {
   using nlohmann::ordered_json;
   std::vector<ordered_json> docs;
   for (const std::string& path : inputs) {
@@ -399,6 +420,9 @@ bool MergeReports(const std::string& format, const std::vector<std::string>& inp
     if (format == "sarif" && (!d.is_object() || d.value("version", "") != "2.1.0" || !d.contains("runs") ||
                               !d["runs"].is_array() || d["runs"].empty())) {
       *error = "'" + path + "' is not a leadlint SARIF 2.1.0 log";
+      if (d.is_object() && d.contains("findings") && d.contains("summary")) {
+        *error += "; it is a JSON report: merge JSON reports without '--format sarif'";
+      }
       return false;
     }
     if (format != "sarif" && (!d.is_object() || !d.contains("findings") || !d.contains("summary"))) {
@@ -430,6 +454,16 @@ bool MergeReports(const std::string& format, const std::vector<std::string>& inp
       };
       std::stable_sort(results.begin(), results.end(),
                        [&](const ordered_json& a, const ordered_json& b) { return key(a) < key(b); });
+      // One run per tool and category (GitHub refuses several in one upload),
+      // with the notification a single run of this size would carry.
+      if (merged_results != nullptr) *merged_results = results.size();
+      ordered_json& invocation = merged["runs"][0]["invocations"][0];
+      if (invocation.is_object()) {
+        invocation.erase("toolExecutionNotifications");
+        if (results.size() > kSarifResultLimit) {
+          invocation["toolExecutionNotifications"] = ordered_json::array({SarifLimitNotification(results.size())});
+        }
+      }
       merged["runs"][0]["results"] = std::move(results);
       if (merged["runs"][0].contains("properties") && merged["runs"][0]["properties"].is_object()) {
         merged["runs"][0]["properties"].erase("shard");
@@ -481,6 +515,18 @@ bool MergeReports(const std::string& format, const std::vector<std::string>& inp
     });
     std::sort(skipped.begin(), skipped.end());
     for (int i = 0; i < 5; ++i) merged["summary"][kCounts[i]] = counts[i];
+    if (merged_results != nullptr) *merged_results = findings.size();
+    for (const char* key : {"baselined", "baselineStale"}) {
+      long total = 0;
+      bool present = false;
+      for (const ordered_json& d : docs) {
+        if (d["summary"].contains(key)) {
+          present = true;
+          total += d["summary"].value(key, 0L);
+        }
+      }
+      if (present) merged["summary"][key] = total;
+    }
     merged["skipped"] = skipped;
     merged["offers"] = std::move(offers);
     merged["docs"] = std::move(doc_list);

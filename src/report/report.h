@@ -40,10 +40,17 @@ void WriteGithubReport(const RunResult& result, const ReportOptions& options, st
 void WriteMarkdownReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
 void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
 
+// GitHub code scanning keeps at most this many results of one SARIF run; above
+// it the SARIF writer records a tool-execution notification (and the CLI warns).
+inline constexpr size_t kSarifResultLimit = 25000;
+// "the SARIF report holds N results; GitHub code scanning keeps at most ...".
+std::string SarifLimitMessage(size_t results);
+
 // `leadlint merge`: combines JSON (or SARIF) reports of shards into the report
-// a single run would have written. Returns false with `error` set on bad input.
+// a single run would have written (one SARIF run). Returns false with `error`
+// set on bad input; `results` receives the number of findings merged.
 bool MergeReports(const std::string& format, const std::vector<std::string>& inputs, std::ostream& out,
-                  std::string* error);
+                  std::string* error, size_t* results = nullptr);
 
 struct DocModel;
 // `leadlint extract`: the storefront rule tables of one document as JSON.

@@ -97,6 +97,9 @@ void WriteTextReport(const RunResult& result, const ReportOptions& options, std:
   }
   if (result.suppressed > 0) out << "; " << result.suppressed << " suppressed inline";
   if (result.baselined > 0) out << "; " << result.baselined << " in the baseline";
+  if (result.baseline_stale > 0) {
+    out << "; " << result.baseline_stale << " stale baseline entr" << (result.baseline_stale == 1 ? "y" : "ies");
+  }
   out << " [profile " << options.profile << "]\n";
   // Name what was not checked, so a skip is never silent (the first few; the
   // JSON report lists them all).

@@ -20,6 +20,8 @@ struct LinkTarget {
   // Heading slugs and <a name|id> of a Markdown target, pooled
   // (base/string_pool.h): "prerequisites" is stored once for a whole tree.
   std::vector<PooledString> anchors;
+  // A missing target: the name of the closest file in its folder ("" if none is close).
+  PooledString nearest;
 };
 
 struct DocCheckInput {

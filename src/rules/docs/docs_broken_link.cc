@@ -3,6 +3,7 @@
 #include <cctype>
 #include <set>
 
+#include "base/suggest.h"
 #include "rules/checks.h"
 #include "rules/doc_rule.h"
 #include "rules/docs/docs_util.h"
@@ -17,6 +18,14 @@ bool IsExternal(std::string_view url) {
   size_t slash = url.find('/');
   if (colon != std::string_view::npos && (slash == std::string_view::npos || colon < slash)) return true;
   return url.rfind("//", 0) == 0 || url.rfind("/", 0) == 0;  // scheme or site-absolute
+}
+
+// " (did you mean '#x'?)" when an existing anchor is close to the missing one.
+template <typename Anchors>
+std::string NearestAnchor(const std::string& anchor, const Anchors& anchors) {
+  std::vector<std::string_view> candidates(anchors.begin(), anchors.end());
+  std::string nearest = Nearest(anchor, candidates, 3);
+  return nearest.empty() ? "" : " (did you mean '#" + nearest + "'?)";
 }
 
 }  // namespace
@@ -36,7 +45,8 @@ void CheckDocsBrokenLink(const DocCheckInput& in, DocContext& ctx) {
     if (size_t q = target.find('?'); q != std::string::npos) target.resize(q);
     if (target.empty()) {
       if (!anchor.empty() && own.count(anchor) == 0 && own.count(Lower(anchor)) == 0) {
-        ctx.Report(kRule, link.offset, 1, "'#" + anchor + "' is not a heading or anchor of this document");
+        ctx.Report(kRule, link.offset, 1,
+                   "'#" + anchor + "' is not a heading or anchor of this document" + NearestAnchor(anchor, own));
       }
       continue;
     }
@@ -44,12 +54,19 @@ void CheckDocsBrokenLink(const DocCheckInput& in, DocContext& ctx) {
     auto it = in.links->find(target);
     if (it == in.links->end()) continue;
     if (!it->second.exists) {
-      ctx.Report(kRule, link.offset, 1, "link target '" + target + "' does not exist");
+      std::string hint;
+      if (!it->second.nearest.empty()) {
+        const size_t slash = target.rfind('/');
+        hint = " (did you mean '" + (slash == std::string::npos ? "" : target.substr(0, slash + 1)) +
+               it->second.nearest.str() + "'?)";
+      }
+      ctx.Report(kRule, link.offset, 1, "link target '" + target + "' does not exist" + hint);
     } else if (!anchor.empty() && it->second.markdown) {
       const auto& anchors = it->second.anchors;
       if (std::find(anchors.begin(), anchors.end(), anchor) == anchors.end() &&
           std::find(anchors.begin(), anchors.end(), Lower(anchor)) == anchors.end()) {
-        ctx.Report(kRule, link.offset, 1, "'#" + anchor + "' is not a heading or anchor of '" + target + "'");
+        ctx.Report(kRule, link.offset, 1,
+                   "'#" + anchor + "' is not a heading or anchor of '" + target + "'" + NearestAnchor(anchor, anchors));
       }
     }
   }
