@@ -138,6 +138,9 @@ TEST(Options, EveryOptionOfCheckIsListedDocumentedAndAccepted) {
       {"--shard", {"--shard", "1/1"}},
       {"--max-depth", {"--max-depth", "64"}},
       {"--allow-empty", {"--allow-empty"}},
+      {"--fix", {"--fix"}},
+      {"--unsafe-fixes", {"--diff", "--unsafe-fixes"}},
+      {"--diff", {"--diff"}},
   };
   // The options --help lists are exactly these.
   const std::string help = RunBinary({"check", "--help"}).out;

@@ -4,8 +4,14 @@
 #include "engine/fixer.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
+
+#include "test_util.h"
 
 namespace leadlint {
 namespace {
@@ -101,6 +107,46 @@ TEST(Fixer, UnifiedDiffWithContextAndMaskedSecrets) {
   EXPECT_EQ(UnifiedDiff("o.json", before, before), "");
   EXPECT_EQ(UnifiedDiff("n.json", "a\nb", "a\nc"),
             "--- a/n.json\n+++ b/n.json\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n");
+}
+
+std::string Slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The CLI: --diff shows and writes nothing, --fix writes each real file once
+// (named twice, through a symlink too), keeps CRLF, and refuses --shard.
+TEST(FixCommand, DiffThenFixThenNothingLeft) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("leadlint-fix-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "offers");
+  const std::string before = Doc("     \"leadDestination\": \"email\",\r\n"
+                                 "     \"emailLeadConfiguration\": {\"contactEmail\": \"a@contoso.example,b@contoso.example\"}");
+  std::ofstream(dir / "offers/leads.json", std::ios::binary) << before;
+  fs::create_symlink(dir / "offers/leads.json", dir / "alias.json");
+  auto diff = testing::RunBinary({"check", "--diff", "offers/leads.json", "alias.json"}, dir.string());
+  EXPECT_EQ(diff.exit_code, 1) << diff.err;
+  // The first spelling in path order names the file; the other is the same file.
+  EXPECT_EQ(diff.out.rfind("--- a/alias.json\n+++ b/alias.json\n@@ -6,6 +6,6 @@\n", 0), 0u) << diff.out;
+  EXPECT_EQ(diff.out.find("offers/leads.json"), std::string::npos) << diff.out;
+  EXPECT_NE(diff.out.find("-     \"emailLeadConfiguration\": {\"contactEmail\": \"a@contoso.example,b@contoso.example\"}}\r\n"
+                          "+     \"emailLeadConfiguration\": {\"contactEmail\": [\"a@contoso.example\", \"b@contoso.example\"]}}\r\n"),
+            std::string::npos) << diff.out;
+  EXPECT_EQ(Slurp(dir / "offers/leads.json"), before);  // --diff writes nothing
+  EXPECT_EQ(testing::RunBinary({"check", "--fix", "--shard", "1/2", "offers"}, dir.string()).exit_code, 2);
+  auto fix = testing::RunBinary({"check", "--fix", "--color", "never", "offers/leads.json", "alias.json"}, dir.string());
+  EXPECT_EQ(fix.err,
+            "leadlint: alias.json: fixed: split 'contactEmail' into a list of 2 addresses [leads-invalid-field]\n"
+            "leadlint: fixed 1 problem in 1 file\n");
+  EXPECT_EQ(Slurp(dir / "offers/leads.json"),
+            Doc("     \"leadDestination\": \"email\",\r\n"
+                "     \"emailLeadConfiguration\": {\"contactEmail\": [\"a@contoso.example\", \"b@contoso.example\"]}"));
+  EXPECT_TRUE(fs::is_symlink(dir / "alias.json"));
+  EXPECT_EQ(testing::RunBinary({"check", "--diff", "offers"}, dir.string()).exit_code, 0);
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include <sstream>
 
 #include "base/suggest.h"
+#include "cli/fix_command.h"
 #include "cli/output_file.h"
 #include "engine/baseline.h"
 #include "engine/config.h"
@@ -395,6 +396,12 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check->add_option("--write-baseline", write_baseline_path,
                     "record every current finding in FILE (dropping stale entries) and exit 0")
       ->type_name("FILE");
+  bool fix = false;
+  bool unsafe_fixes = false;
+  bool diff = false;
+  check->add_flag("--fix", fix, "apply the safe fixes to the files, then report what is left");
+  check->add_flag("--unsafe-fixes", unsafe_fixes, "with --fix or --diff, apply the unsafe fixes too");
+  check->add_flag("--diff", diff, "print a unified diff of what --fix would change and write nothing (exit 1 if any)");
   bool allow_empty = false;
   check->add_flag("--allow-empty", allow_empty,
                   "accept a run that checks no manifest and no doc (by default it exits 2, naming what was skipped)");
@@ -704,7 +711,28 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       in << std::cin.rdbuf();
       options.stdin_text = in.str();
     }
+    if ((fix || diff) && options.shard_count > 1) {
+      err << "leadlint: --fix and --diff are never applied under --shard (a shard sees only part of an offer); "
+             "run them without --shard\n";
+      return kExitUsage;
+    }
+    if ((fix || diff) && !options.stdin_text.empty()) {
+      err << "leadlint: --fix and --diff change files; standard input ('-') cannot be fixed\n";
+      return kExitUsage;
+    }
+    if (unsafe_fixes && !fix && !diff) {
+      err << "leadlint: --unsafe-fixes goes with --fix or --diff\n";
+      return kExitUsage;
+    }
     RunResult result = RunCheck(options);
+    if (fix || diff) {
+      FixSummary fixed = FixCheckedFiles(options, result, unsafe_fixes, diff, out, err);
+      if (fixed.write_failed) return kExitUsage;
+      if (diff) return fixed.files > 0 ? kExitFindings : kExitClean;
+      err << "leadlint: fixed " << fixed.fixed << " problem" << (fixed.fixed == 1 ? "" : "s") << " in " << fixed.files
+          << " file" << (fixed.files == 1 ? "" : "s") << "\n";
+      if (fixed.fixed > 0) result = RunCheck(options);  // report what is left
+    }
     // Fail closed: a gate that checked nothing must not pass (DESIGN §1d).
     // A shard may be left with nothing of its own while the other shards check the rest.
     const bool empty_run = result.files_checked == 0 && result.other_shard_files == 0 && !allow_empty &&

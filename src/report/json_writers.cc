@@ -104,12 +104,20 @@ void WriteJsonReport(const RunResult& result, const ReportOptions& options, std:
   }, false);
   StreamValue(out, "storefrontRules", result.storefront_rules_source);
   StreamArray(out, "findings", result.findings, [](const Finding& f) {
-    return ordered_json{{"rule", f.rule},
-                        {"severity", std::string(SeverityName(f.severity))},
-                        {"path", f.path},
-                        {"line", f.line},
-                        {"column", f.column},
-                        {"message", f.message}};
+    ordered_json j = {{"rule", f.rule},
+                      {"severity", std::string(SeverityName(f.severity))},
+                      {"path", f.path},
+                      {"line", f.line},
+                      {"column", f.column},
+                      {"message", f.message}};
+    if (f.fix) {
+      ordered_json edits = ordered_json::array();
+      for (const Edit& e : f.fix->edits) {
+        edits.push_back({{"offset", e.offset}, {"length", e.length}, {"replacement", e.replacement}});
+      }
+      j["fix"] = {{"description", f.fix->description}, {"safe", f.fix->safe}, {"edits", std::move(edits)}};
+    }
+    return j;
   }, true);
   out << "}\n";
 }
@@ -243,6 +251,21 @@ void WriteSarifReport(const RunResult& result, const ReportOptions& options, std
                                               {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "SRCROOT"}}},
                                                {"region", region}}}}})},
                       {"partialFingerprints", {{"leadlintFindingHash/v1", fingerprints[i]}}}};
+    // The repair as SARIF fixes: byte-addressed replacements in the same file
+    // (never an empty artifactChanges, which GitHub's ingestion rejects).
+    if (f.fix && !f.fix->edits.empty()) {
+      ordered_json replacements = ordered_json::array();
+      for (const Edit& e : f.fix->edits) {
+        ordered_json replacement = {{"deletedRegion", {{"byteOffset", e.offset}, {"byteLength", e.length}}}};
+        if (!e.replacement.empty()) replacement["insertedContent"] = {{"text", e.replacement}};
+        replacements.push_back(std::move(replacement));
+      }
+      r["fixes"] = ordered_json::array(
+          {{{"description", {{"text", Sentence(f.fix->description + (f.fix->safe ? "" : " (unsafe)"))}}},
+            {"artifactChanges",
+             ordered_json::array({{{"artifactLocation", {{"uri", uri}, {"uriBaseId", "SRCROOT"}}},
+                                   {"replacements", std::move(replacements)}}})}}});
+    }
     results.push_back(std::move(r));
   }
 

@@ -101,6 +101,16 @@ void WriteTextReport(const RunResult& result, const ReportOptions& options, std:
     out << "; " << result.baseline_stale << " stale baseline entr" << (result.baseline_stale == 1 ? "y" : "ies");
   }
   out << " [profile " << options.profile << "]\n";
+  size_t safe = 0;
+  size_t unsafe = 0;
+  for (const Finding& f : result.findings) {
+    if (f.fix) ++(f.fix->safe ? safe : unsafe);
+  }
+  if (safe + unsafe > 0) {
+    out << Plural(safe, "problem") << " fixable with --fix";
+    if (unsafe > 0) out << " (" << unsafe << " more with --unsafe-fixes)";
+    out << "; --diff shows the changes\n";
+  }
   // Name what was not checked, so a skip is never silent (the first few; the
   // JSON report lists them all).
   if (!result.skipped.empty()) {
