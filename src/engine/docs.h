@@ -33,7 +33,7 @@ struct DocSummary {
   PooledString locale;
   PooledString role;             // "source", "translation", "doc"
   PooledString source;           // the source path, for translations
-  PooledString freshness;        // "fresh", "outdated", "unknown" (translations only)
+  PooledString freshness;        // "fresh", "stale", "unknown" (no hash); translations with a source only
   PooledString translated_from;  // the matching older version
   int rule_tables = 0;
 };

@@ -9,7 +9,7 @@ namespace leadlint::l10n_util {
 
 std::string Against(const DocCheckInput& in) {
   if (in.compared_is_current) {
-    return in.freshness == "unknown"
+    return in.freshness == "stale"
                ? " (compared with the current source: the version it was translated from is not available)"
                : "";
   }
