@@ -192,6 +192,9 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
                     "a folder of older versions of the source, to tell which one a translation was made from (repeatable)")
       ->allow_extra_args(false);
   check->add_flag("--no-git-history", no_git_history, "do not read older source versions from git");
+  std::string docs_root;
+  check->add_option("--docs-root", docs_root,
+                    "the checked docs tree: a missing link target outside it is a 'not verified' note, not an error");
   std::string shard;
   check->add_option("--shard", shard,
                     "check only shard K of N (K/N, 1-based; by folder for manifests, by source for docs); combine "
@@ -308,6 +311,7 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     options.docs.history = !docs_history.empty() ? docs_history : config.docs_history;
     options.docs.use_git_history = !no_git_history && config.docs_git_history.value_or(true);
     options.docs.glossary = config.glossary;
+    options.docs.root = !docs_root.empty() ? docs_root : config.docs_root;
     if (!options.docs.source.empty() && !std::filesystem::exists(options.docs.source)) {
       err << "leadlint: --docs-source '" << options.docs.source << "' does not exist\n";
       return kExitUsage;

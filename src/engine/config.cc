@@ -123,6 +123,7 @@ bool LoadConfigText(const std::string& path, std::string text, Config* config, s
       for (const JsonNode& item : h->children) config->docs_history.push_back(resolve(item.text));
     }
     if (const JsonNode* g = docs->Find("gitHistory")) config->docs_git_history = g->boolean;
+    if (std::string_view r = docs->StringAt("root"); !r.empty()) config->docs_root = resolve(std::string(r));
   }
   if (const JsonNode* glossary = root.Find("glossary")) {
     for (const JsonNode& locale : glossary->children) {

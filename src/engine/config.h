@@ -25,6 +25,7 @@ struct Config {
   std::string docs_source;                    // absolute, or ""
   std::vector<std::string> docs_translations;  // absolute
   std::vector<std::string> docs_history;       // absolute
+  std::string docs_root;                       // absolute, or ""
   std::optional<bool> docs_git_history;
   std::map<std::string, std::vector<std::string>> glossary;  // lower-case locale -> renderings
 };

@@ -272,6 +272,22 @@ std::string ClaimedHash(const std::string& text) {
   return v;
 }
 
+// The roots of a translation's and its source's trees: their real paths
+// without the longest common tail ("/a/azure-docs.de-de/articles/x.md" and
+// "/a/azure-docs/articles/x.md" -> "/a/azure-docs.de-de", "/a/azure-docs").
+std::pair<std::string, std::string> PairRoots(const std::string& translation, const std::string& source) {
+  std::vector<std::string> a, b;
+  for (const fs::path& part : fs::path(translation)) a.push_back(part.string());
+  for (const fs::path& part : fs::path(source)) b.push_back(part.string());
+  size_t common = 0;
+  while (common < a.size() && common < b.size() && a[a.size() - 1 - common] == b[b.size() - 1 - common]) ++common;
+  if (common == 0) common = 1;  // at least the file itself (single-file doc sets name it differently)
+  fs::path ta, sb;
+  for (size_t i = 0; i + common < a.size(); ++i) ta /= a[i];
+  for (size_t i = 0; i + common < b.size(); ++i) sb /= b[i];
+  return {ta.generic_string(), sb.generic_string()};
+}
+
 struct SourceVersion {
   std::string label;  // a path, or path@commit
   std::unique_ptr<DocModel> model;
@@ -637,52 +653,118 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
     }
   }
 
-  // 4. Link targets of every doc (I/O here, so that rules stay pure).
+  // 4. Link targets of every doc (I/O here, so that rules stay pure). A link
+  // is resolved as the site sees it: in the doc's own tree, and for a
+  // translation also in the source tree at the same path (the site falls back
+  // to English). A missing target outside the checked tree (a sparse or
+  // partial checkout) cannot be verified: the rules say so in a note.
+  std::vector<std::string> roots;  // real paths, each ending in '/'
+  {
+    auto add_root = [&](const std::string& path) {
+      if (path.empty() || path == "-") return;
+      std::error_code e;
+      std::string real = RealPath(fs::is_directory(path, e) ? path : fs::path(path).parent_path().string());
+      roots.push_back(real == "/" ? real : real + "/");
+    };
+    if (!options.root.empty()) {
+      add_root(options.root);
+    } else {
+      for (const std::string& p : options.checked_paths) add_root(p.empty() ? "." : p);
+      if (options.checked_paths.empty() && options.source.empty()) add_root(".");
+      add_root(options.source);
+      for (const std::string& t : options.translations) add_root(t);
+      // The source trees of pairs found by path ("azure-docs/" next to "azure-docs.de-de/").
+      std::set<std::string> seen;
+      for (const DocJob& j : doc_jobs) {
+        if (!j.translation || j.source.empty()) continue;
+        auto [translation_root, source_root] = PairRoots(RealPath(j.path), RealPath(j.source));
+        for (const std::string& r : {translation_root, source_root}) {
+          if (!r.empty() && seen.insert(r).second) roots.push_back(r + "/");
+        }
+      }
+    }
+  }
+  auto inside_roots = [&](const std::string& real) {
+    for (const std::string& r : roots) {
+      if (real.rfind(r, 0) == 0) return true;
+    }
+    return false;
+  };
   std::mutex target_cache_mutex;
   std::map<std::string_view, LinkTarget> target_cache;  // key: interned normalized path
-  auto resolve_links = [&](const DocModel& doc) {
+  auto lookup = [&](const fs::path& p) {
+    const std::string key = p.generic_string();  // looked up first, interned when stored
+    {
+      std::lock_guard<std::mutex> lock(target_cache_mutex);
+      auto cached = target_cache.find(key);
+      if (cached != target_cache.end()) return cached->second;
+    }
+    LinkTarget lt;
+    std::error_code e;
+    lt.exists = fs::exists(p, e);
+    std::string ext = p.extension().string();
+    if (lt.exists && (ext == ".md" || ext == ".markdown")) {
+      lt.markdown = true;
+      std::string text;
+      if (ReadText(p.string(), &text)) {
+        MarkdownDoc md = ParseMarkdown(text);
+        lt.anchors.reserve(md.headings.size() + md.html_anchors.size());
+        for (const MdHeading& h : md.headings) lt.anchors.emplace_back(h.slug);
+        for (const std::string& a : md.html_anchors) lt.anchors.emplace_back(a);
+      }
+    }
+    // Each target is read once per run, however many docs link to it.
+    std::lock_guard<std::mutex> lock(target_cache_mutex);
+    target_cache.emplace(Intern(key), lt);
+    return lt;
+  };
+  // `translation_root` / `source_root`: where a translation's tree maps to its
+  // source's ("" for sources and unpaired docs).
+  auto resolve_links = [&](const DocModel& doc, const std::string& translation_root, const std::string& source_root) {
     std::map<std::string, LinkTarget> links;
-    fs::path dir = fs::path(doc.path).parent_path();
+    fs::path dir = fs::path(RealPath(doc.path)).parent_path();
     for (const MdLink& l : doc.markdown.links) {
       std::string url = l.url;
       size_t colon = url.find(':');
       size_t slash = url.find('/');
-      if (url.empty() || url[0] == '#' || url[0] == '/' ||
+      if (url.empty() || url[0] == '#' || url.rfind("//", 0) == 0 ||
           (colon != std::string::npos && (slash == std::string::npos || colon < slash))) {
         continue;
       }
       std::string target = url.substr(0, url.find('#'));
       if (size_t q = target.find('?'); q != std::string::npos) target.resize(q);
       if (target.empty() || links.count(target)) continue;
+      if (target[0] == '/' || target.rfind("~/", 0) == 0) {
+        // Site-relative (or DocFX docset-relative): a page of the published
+        // site, which a checkout cannot map to a file.
+        LinkTarget lt;
+        lt.verified = false;
+        lt.site_relative = true;
+        links.emplace(target, std::move(lt));
+        continue;
+      }
       fs::path p = (dir / PercentDecode(target)).lexically_normal();
-      const std::string key = p.generic_string();  // looked up first, interned when stored
-      {
-        std::lock_guard<std::mutex> lock(target_cache_mutex);
-        auto cached = target_cache.find(key);
-        if (cached != target_cache.end()) {
-          links.emplace(target, cached->second);
-          continue;
-        }
-      }
-      LinkTarget lt;
+      LinkTarget lt = lookup(p);
       std::error_code e;
-      lt.exists = fs::exists(p, e);
-      std::string ext = p.extension().string();
-      if (lt.exists && (ext == ".md" || ext == ".markdown")) {
-        lt.markdown = true;
-        std::string text;
-        if (ReadText(p.string(), &text)) {
-          MarkdownDoc md = ParseMarkdown(text);
-          lt.anchors.reserve(md.headings.size() + md.html_anchors.size());
-          for (const MdHeading& h : md.headings) lt.anchors.emplace_back(h.slug);
-          for (const std::string& a : md.html_anchors) lt.anchors.emplace_back(a);
+      bool folder_present = fs::is_directory(p.parent_path(), e);
+      if (!lt.exists && !translation_root.empty()) {
+        std::string rel = p.lexically_relative(translation_root).generic_string();
+        if (!rel.empty() && rel.rfind("..", 0) != 0) {
+          fs::path alt = (fs::path(source_root) / rel).lexically_normal();
+          LinkTarget in_source = lookup(alt);
+          if (in_source.exists) {
+            lt = std::move(in_source);
+            lt.from_source_tree = true;
+          } else {
+            lt.looked_also = DisplayLike(doc.path, alt.generic_string());
+            folder_present = folder_present || fs::is_directory(alt.parent_path(), e);
+          }
         }
       }
-      {
-        // Each target is read once per run, however many docs link to it.
-        std::lock_guard<std::mutex> lock(target_cache_mutex);
-        target_cache.emplace(Intern(key), lt);
-      }
+      // Missing and verifiable: inside --docs-root; without one, inside the
+      // checked tree in a folder this checkout has (a folder a sparse or
+      // partial checkout left out cannot tell a missing file from an absent one).
+      if (!lt.exists) lt.verified = inside_roots(p.generic_string()) && (!options.root.empty() || folder_present);
       links.emplace(target, std::move(lt));
     }
     return links;
@@ -800,7 +882,9 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       }
       s.rule_tables = static_cast<int>(doc->rule_tables.size());
       if (auto gl = options.glossary.find(doc->locale); gl != options.glossary.end()) in.glossary = gl->second;
-      std::map<std::string, LinkTarget> links = resolve_links(*doc);
+      std::pair<std::string, std::string> pair_roots;
+      if (job.translation && !job.source.empty()) pair_roots = PairRoots(RealPath(job.path), RealPath(job.source));
+      std::map<std::string, LinkTarget> links = resolve_links(*doc, pair_roots.first, pair_roots.second);
       in.links = &links;
       DocContext ctx(*doc, &findings[i]);
       for (const Finding& f : doc->markdown.findings) {

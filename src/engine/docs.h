@@ -22,6 +22,8 @@ struct DocSetOptions {
   std::vector<std::string> history;        // folders (or files) holding older source versions
   std::map<std::string, std::vector<std::string>> glossary;  // lower-case locale -> accepted renderings
   bool use_git_history = true;             // older versions from `git log` of the source
+  std::string root;                        // --docs-root / docs.root: the checked tree ("" = the paths below)
+  std::vector<std::string> checked_paths;  // the paths named on the command line
   std::set<std::string> off_rules;         // turned off in leadlint.json (suppressions of them are not judged)
   size_t max_file_bytes = 8u << 20;
 };

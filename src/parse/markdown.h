@@ -57,11 +57,20 @@ struct MdHeading {
   std::string slug;                  // GitHub/DocFX-style slug of `text`
 };
 
+enum class MdLinkKind {
+  kLink,            // [text](url), <url>
+  kImage,           // ![alt](url)
+  kImageDirective,  // :::image ... source="url" ... ::: (DocFX)
+  kInclude,         // [!INCLUDE[title](url)] (DocFX)
+};
+
 struct MdLink {
   std::string url;
   std::string text;
-  size_t offset = 0;       // the '[' (or '<' of an autolink)
+  size_t offset = 0;       // the '[' (or '<' of an autolink, or the source="…" value of :::image)
   size_t text_offset = 0;  // first byte of the link text
+  MdLinkKind kind = MdLinkKind::kLink;
+  bool IsImage() const { return kind == MdLinkKind::kImage || kind == MdLinkKind::kImageDirective; }
 };
 
 struct MdText {  // a text run in prose (paragraphs and list items), for term checks

@@ -22,6 +22,8 @@ void CheckLeadsUndetermined(const Offer& offer, OfferContext& ctx);
 
 void CheckDocsFrontMatter(const DocCheckInput& in, DocContext& ctx);
 void CheckDocsBrokenLink(const DocCheckInput& in, DocContext& ctx);
+void CheckDocsLinkUnverified(const DocCheckInput& in, DocContext& ctx);
+void CheckDocsMissingImage(const DocCheckInput& in, DocContext& ctx);
 void CheckDocsRuleTable(const DocCheckInput& in, DocContext& ctx);
 void CheckDocsUnmappedTerm(const DocCheckInput& in, DocContext& ctx);
 void CheckL10nTableShape(const DocCheckInput& in, DocContext& ctx);

@@ -17,6 +17,10 @@ namespace leadlint {
 struct LinkTarget {
   bool exists = false;
   bool markdown = false;
+  bool verified = true;           // false: missing but outside the checked tree, or site-relative
+  bool site_relative = false;     // '/path' or '~/path': a page of the published site
+  bool from_source_tree = false;  // a translation's target found in the source tree (the site falls back to it)
+  std::string looked_also;        // a translation's missing target: where the source tree was searched too
   // Heading slugs and <a name|id> of a Markdown target, pooled
   // (base/string_pool.h): "prerequisites" is stored once for a whole tree.
   std::vector<PooledString> anchors;
