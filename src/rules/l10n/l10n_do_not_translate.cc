@@ -2,6 +2,7 @@
 // translated or altered.
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -97,11 +98,12 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
   }
   // Prose: links are aligned by target; their text must keep the name (a warning:
   // inflected prose is the translator's call only where the glossary allows it).
+  const std::string own = std::filesystem::path(in.doc->path).filename().string();
   std::map<std::string, std::vector<const MdLink*>> source_links;
-  for (const MdLink& l : in.compared->markdown.links) source_links[NormalizeUrl(l.url)].push_back(&l);
+  for (const MdLink& l : in.compared->markdown.links) source_links[NormalizeUrl(l.url, own)].push_back(&l);
   std::map<std::string, size_t> seen;
   for (const MdLink& l : in.doc->markdown.links) {
-    std::string key = NormalizeUrl(l.url);
+    std::string key = NormalizeUrl(l.url, own);
     size_t n = seen[key]++;
     auto it = source_links.find(key);
     if (it == source_links.end() || n >= it->second.size()) continue;

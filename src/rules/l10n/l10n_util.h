@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "rules/doc_rule.h"
 
@@ -12,7 +13,11 @@ namespace leadlint::l10n_util {
 
 std::string Against(const DocCheckInput& in);
 
-// Replace a locale path segment (/en-us/, /hu-hu/) so localized URLs compare equal.
-std::string NormalizeUrl(std::string url);
+// A link target as a key that is equal for links to the same thing: './' and
+// '..' resolved, locale segments (/en-us/, /hu-hu/) dropped, learn.microsoft.com
+// and docs.microsoft.com URLs as site-relative paths, the page's own file name
+// or published URL plus '#anchor' as '#anchor'. `own_file` is the page's file
+// name ("enable-lead-sharing.md").
+std::string NormalizeUrl(std::string url, std::string_view own_file = "");
 
 }  // namespace leadlint::l10n_util
