@@ -10,6 +10,7 @@
 
 #include "base/finding.h"
 #include "load/glob.h"
+#include "model/doc.h"
 
 namespace leadlint {
 
@@ -27,7 +28,7 @@ struct Config {
   std::vector<std::string> docs_history;       // absolute
   std::string docs_root;                       // absolute, or ""
   std::optional<bool> docs_git_history;
-  std::map<std::string, std::vector<std::string>> glossary;  // lower-case locale -> renderings
+  std::map<std::string, std::vector<GlossaryRendering>> glossary;  // lower-case locale -> renderings
 };
 
 // The nearest leadlint.json in `start_dir` or its ancestors, or "".

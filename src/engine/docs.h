@@ -12,6 +12,7 @@
 
 #include "base/finding.h"
 #include "load/discover.h"
+#include "model/doc.h"
 #include "rules/profile.h"
 
 namespace leadlint {
@@ -20,7 +21,7 @@ struct DocSetOptions {
   std::string source;                      // a file, or a folder (tree form)
   std::vector<std::string> translations;   // files or folders
   std::vector<std::string> history;        // folders (or files) holding older source versions
-  std::map<std::string, std::vector<std::string>> glossary;  // lower-case locale -> accepted renderings
+  std::map<std::string, std::vector<GlossaryRendering>> glossary;  // lower-case locale -> leadlint.json renderings
   bool use_git_history = true;             // older versions from `git log` of the source
   std::string root;                        // --docs-root / docs.root: the checked tree ("" = the paths below)
   std::vector<std::string> checked_paths;  // the paths named on the command line

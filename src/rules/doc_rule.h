@@ -40,7 +40,7 @@ struct DocCheckInput {
   std::string current_source_hash;          // SHA-1 of the current source, CRLF line endings
   std::string tree_locale;                  // locale implied by the path ("hu-hu"), or ""
   const std::map<std::string, LinkTarget>* links = nullptr;  // key: link URL without '#anchor'
-  std::vector<std::string> glossary;        // accepted renderings of product names in this locale
+  std::vector<GlossaryRendering> glossary;  // leadlint.json renderings for this locale (the built-in ones are added by the rule)
   Profile profile;
 };
 
