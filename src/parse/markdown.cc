@@ -148,6 +148,8 @@ class Walker {
   void Enter(cmark_node* node, std::string_view type) {
     const char* lit = cmark_node_get_literal(node);
     std::string_view literal = lit != nullptr ? std::string_view(lit) : std::string_view();
+    OpenBlock(node, type);
+    if (block_ != nullptr) CountInline(node, type, literal);
     if (type == "heading") {
       doc_->headings.emplace_back();
       heading_ = &doc_->headings.back();
@@ -220,6 +222,62 @@ class Walker {
     return true;
   }
 
+  void OpenBlock(cmark_node* node, std::string_view type) {
+    if (block_ != nullptr) return;  // nested blocks (paragraphs in a list item) are flat
+    MdBlock::Kind kind;
+    if (type == "paragraph") {
+      kind = MdBlock::Kind::kParagraph;
+    } else if (type == "heading") {
+      kind = MdBlock::Kind::kHeading;
+      ++section_;
+    } else if (type == "table") {
+      kind = MdBlock::Kind::kTable;
+    } else if (type == "code_block") {
+      kind = MdBlock::Kind::kCode;
+    } else if (type == "html_block") {
+      kind = MdBlock::Kind::kHtml;
+    } else {
+      return;
+    }
+    doc_->blocks.emplace_back();
+    block_ = &doc_->blocks.back();
+    block_->kind = kind;
+    block_->offset = Offset(node);
+    block_->section = section_;
+    block_node_ = node;
+    // Leaf blocks have no exit event.
+    if (kind == MdBlock::Kind::kCode || kind == MdBlock::Kind::kHtml) {
+      block_ = nullptr;
+      block_node_ = nullptr;
+    }
+  }
+
+  void CountInline(cmark_node* node, std::string_view type, std::string_view literal) {
+    if (type == "strong") {
+      ++block_->strong;
+    } else if (type == "emph") {
+      ++block_->emph;
+    } else if (type == "code") {
+      ++block_->code;
+      block_->codes.push_back({std::string(literal), Offset(node)});
+    } else if (type == "link") {
+      ++block_->links;
+    } else if (type == "image") {
+      ++block_->images;
+    } else if (type == "softbreak" || type == "linebreak") {
+      block_->runs.push_back({" ", Offset(node)});
+    } else if (type == "text") {
+      size_t at = Offset(node);
+      block_->runs.push_back({std::string(literal), at});
+      for (std::string_view marker : {std::string_view("**"), std::string_view("__")}) {
+        for (size_t p = literal.find(marker); p != std::string_view::npos; p = literal.find(marker, p + 2)) {
+          // Only where the file has the marker itself (not an escaped or decoded one).
+          if (at + p + 2 <= text_.size() && text_.substr(at + p, 2) == marker) block_->literal_markers.push_back(at + p);
+        }
+      }
+    }
+  }
+
   void FinishItem() {
     if (!in_item_) return;
     in_item_ = false;
@@ -228,7 +286,11 @@ class Walker {
     item_ = MdItem();
   }
 
-  void Exit(cmark_node*, std::string_view type) {
+  void Exit(cmark_node* node, std::string_view type) {
+    if (node == block_node_) {
+      block_ = nullptr;
+      block_node_ = nullptr;
+    }
     if (type == "heading" && heading_ != nullptr) {
       heading_->text = CollapseSpaces(heading_->text);
       heading_->slug = HeadingSlug(heading_->text);
@@ -267,6 +329,9 @@ class Walker {
   MdItem plain_;
   bool in_item_ = false;
   bool in_paragraph_ = false;
+  MdBlock* block_ = nullptr;
+  cmark_node* block_node_ = nullptr;
+  int section_ = 0;
 };
 
 // DocFX ":::image type="content" source="media/x.png" alt-text="…":::" (one

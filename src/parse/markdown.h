@@ -78,6 +78,21 @@ struct MdText {  // a text run in prose (paragraphs and list items), for term ch
   size_t offset = 0;
 };
 
+// A block of the document for block-by-block comparison of a translation with
+// its source (l10n-verbatim-parity, l10n-markup-parity): its kind, its section
+// (the number of headings before it; a heading opens its own), its markup
+// counts, inline code and the text runs (with offsets) of its prose.
+struct MdBlock {
+  enum class Kind { kParagraph, kHeading, kTable, kCode, kHtml };
+  Kind kind = Kind::kParagraph;
+  size_t offset = 0;
+  int section = 0;
+  int strong = 0, emph = 0, code = 0, links = 0, images = 0;
+  std::vector<MdText> codes;             // inline code literals, in order
+  std::vector<MdText> runs;              // text runs (not code), in order
+  std::vector<size_t> literal_markers;   // offsets of '**' / '__' left as text
+};
+
 struct MarkdownDoc {
   bool parsed = false;
   bool has_front_matter = false;
@@ -88,6 +103,7 @@ struct MarkdownDoc {
   std::vector<MdTable> tables;
   std::vector<std::string> html_anchors;  // <a name|id> anywhere in the body
   std::vector<MdText> prose;
+  std::vector<MdBlock> blocks;
   std::vector<Finding> findings;     // docs-limit (offsets only)
 };
 

@@ -33,5 +33,7 @@ void CheckL10nAnchorParity(const DocCheckInput& in, DocContext& ctx);
 void CheckL10nLinkParity(const DocCheckInput& in, DocContext& ctx);
 void CheckL10nStaleTranslation(const DocCheckInput& in, DocContext& ctx);
 void CheckL10nSourceUnknown(const DocCheckInput& in, DocContext& ctx);
+void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx);
+void CheckL10nMarkupParity(const DocCheckInput& in, DocContext& ctx);
 
 }  // namespace leadlint

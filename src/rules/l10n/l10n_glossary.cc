@@ -84,6 +84,12 @@ const std::vector<LocaleGlossaryEntry>& BuiltInGlossary() {
               "learn.microsoft.com/ko-kr/partner-center/see-your-customer-list (\"적용 대상: 파트너 센터\"); the "
               "human translation (ms.translationtype HT) of commercial-marketplace-lead-management-instructions-azure-"
               "table in azure-docs.ko-kr"}},
+      {"fr", {"Azure Marketplace", "Place de marché Azure", true,
+              "docs.microsoft.com/fr-fr/azure/lighthouse/how-to/publish-managed-services-offers (title \"Publier une "
+              "offre de services managés sur la Place de marché Azure\")"}},
+      {"fr", {"Partner Center", "Espace partenaires", true,
+              "docs.microsoft.com/fr-fr/azure/lighthouse/how-to/publish-managed-services-offers (\"un compte valide "
+              "dans l'Espace partenaires\")"}},
       // Wrong: machine translations of storefront names (Microsoft keeps them in English).
       {"zh-cn", {"Azure Marketplace", "Azure 市场", false,
                  "machine translations (ms.translationtype MT) of enable-lead-sharing and "

@@ -108,4 +108,66 @@ std::string NormalizeUrl(std::string url, std::string_view own_file) {
   return key;
 }
 
+BlockAlignment AlignBlocks(const MarkdownDoc& mine, const MarkdownDoc& theirs) {
+  BlockAlignment out;
+  auto sections = [](const MarkdownDoc& d) {
+    std::vector<std::vector<const MdBlock*>> s(d.headings.size() + 1);
+    for (const MdBlock& b : d.blocks) {
+      if (b.section >= 0 && static_cast<size_t>(b.section) < s.size()) s[static_cast<size_t>(b.section)].push_back(&b);
+    }
+    return s;
+  };
+  auto anchor = [](const MdHeading& h) { return h.anchors.empty() ? h.slug : h.anchors.front(); };
+  auto name = [&](size_t section) {
+    return section == 0 || section > mine.headings.size() ? std::string("the opening before the first heading")
+                                                          : "'" + mine.headings[section - 1].text + "'";
+  };
+  std::vector<std::vector<const MdBlock*>> a = sections(mine);
+  std::vector<std::vector<const MdBlock*>> b = sections(theirs);
+  // Section pairs: (mine, theirs).
+  std::vector<std::pair<size_t, size_t>> section_pairs;
+  if (mine.headings.size() == theirs.headings.size()) {
+    for (size_t i = 0; i < a.size(); ++i) section_pairs.emplace_back(i, i);
+  } else {
+    section_pairs.emplace_back(0, 0);
+    for (size_t i = 0; i < mine.headings.size(); ++i) {
+      size_t found = 0;
+      for (size_t j = 0; j < theirs.headings.size() && found == 0; ++j) {
+        if (anchor(mine.headings[i]) == anchor(theirs.headings[j])) found = j + 1;
+      }
+      if (found == 0) {
+        out.unaligned.push_back(name(i + 1));
+        if (out.first_unaligned_offset == 0) out.first_unaligned_offset = mine.headings[i].offset;
+      } else {
+        section_pairs.emplace_back(i + 1, found);
+      }
+    }
+  }
+  for (const auto& [i, j] : section_pairs) {
+    const auto& x = a[i];
+    const auto& y = b[j];
+    bool same = x.size() == y.size();
+    for (size_t k = 0; same && k < x.size(); ++k) same = x[k]->kind == y[k]->kind;
+    if (!same) {
+      out.unaligned.push_back(name(i));
+      if (out.first_unaligned_offset == 0) {
+        out.first_unaligned_offset = !x.empty() ? x.front()->offset : i > 0 ? mine.headings[i - 1].offset : 0;
+      }
+      continue;
+    }
+    for (size_t k = 0; k < x.size(); ++k) out.pairs.emplace_back(x[k], y[k]);
+  }
+  return out;
+}
+
+std::string UnalignedNote(const BlockAlignment& a, std::string_view what) {
+  if (a.unaligned.empty()) return "";
+  std::string names;
+  for (size_t i = 0; i < a.unaligned.size() && i < 5; ++i) names += (i == 0 ? "" : ", ") + a.unaligned[i];
+  if (a.unaligned.size() > 5) names += ", ...";
+  return std::to_string(a.unaligned.size()) + (a.unaligned.size() == 1 ? " section" : " sections") +
+         " cannot be aligned block by block with the source (" + names + "); " + std::string(what) +
+         " is not checked there";
+}
+
 }  // namespace leadlint::l10n_util

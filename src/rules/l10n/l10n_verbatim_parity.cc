@@ -1,0 +1,191 @@
+// l10n-verbatim-parity: what must not be translated (inline code, URLs,
+// identifier-like tokens, product names) is missing or changed in an aligned
+// block of the translation.
+//
+// Each block of the translation is compared with the aligned block of the
+// source version it was made from (l10n_util::AlignBlocks: headings anchor the
+// sections, blocks pair in order). Identifier-like means CamelCase with an
+// inner capital, letters mixed with digits, or an inner underscore
+// (MarketplaceLeadBackend, D365, client_id): UI and API names that machine
+// translation mangles. A changed token is reported where it stands when the
+// translation holds a near spelling of it; otherwise at the block.
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rules/checks.h"
+#include "rules/doc_rule.h"
+#include "rules/l10n/l10n_glossary.h"
+#include "rules/l10n/l10n_util.h"
+
+namespace leadlint {
+namespace {
+
+using l10n_util::Against;
+
+struct Token {
+  std::string text;
+  size_t offset = 0;
+};
+
+bool IdentifierLike(std::string_view t) {
+  if (t.size() < 3) return false;
+  bool letter = false, digit = false, hump = false, underscore = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    letter = letter || std::isalpha(c);
+    digit = digit || std::isdigit(c);
+    if (i > 0 && std::isupper(c) && std::islower(static_cast<unsigned char>(t[i - 1]))) hump = true;
+    if (c == '_' && i > 0 && i + 1 < t.size()) underscore = true;
+  }
+  return letter && (hump || digit || underscore);
+}
+
+// ASCII word tokens and URLs of the block's prose, with their offsets.
+std::vector<Token> Tokens(const MdBlock& b, bool* urls_only = nullptr) {
+  (void)urls_only;
+  std::vector<Token> out;
+  for (const MdText& run : b.runs) {
+    const std::string& s = run.text;
+    for (size_t i = 0; i < s.size();) {
+      if (s.compare(i, 8, "https://") == 0 || s.compare(i, 7, "http://") == 0) {
+        size_t e = i;
+        while (e < s.size() && !std::isspace(static_cast<unsigned char>(s[e])) && s[e] != ')' && s[e] != '>' &&
+               s[e] != '"' && static_cast<unsigned char>(s[e]) < 0x80) {
+          ++e;
+        }
+        while (e > i && (s[e - 1] == '.' || s[e - 1] == ',' || s[e - 1] == ';')) --e;
+        out.push_back({s.substr(i, e - i), run.offset + i});
+        i = e;
+        continue;
+      }
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (std::isalnum(c) || c == '_') {
+        size_t e = i;
+        while (e < s.size() && (std::isalnum(static_cast<unsigned char>(s[e])) || s[e] == '_')) ++e;
+        out.push_back({s.substr(i, e - i), run.offset + i});
+        i = e;
+        continue;
+      }
+      ++i;
+    }
+  }
+  return out;
+}
+
+size_t Distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string BlockText(const MdBlock& b) {
+  std::string s;
+  for (const MdText& r : b.runs) s += r.text;
+  s += " ";
+  for (const MdText& c : b.codes) s += c.text + " ";
+  return s;
+}
+
+}  // namespace
+
+void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
+  if (!in.translation || in.compared == nullptr) return;
+  constexpr std::string_view kRule = "l10n-verbatim-parity";
+  const std::string locale = !in.doc->locale.empty() ? in.doc->locale : in.tree_locale;
+  const std::vector<GlossaryRendering> glossary = l10n_util::EffectiveGlossary(locale, in.glossary);
+  l10n_util::BlockAlignment alignment = l10n_util::AlignBlocks(in.doc->markdown, in.compared->markdown);
+  const std::string against = Against(in);
+  // Compared with a source it was not made from (stale, version not in the
+  // history): the text may have changed, so only a near spelling of a source
+  // identifier (a mangled one) is reported, never a missing one.
+  const bool loose = in.compared_is_current && in.freshness == "stale";
+  for (const auto& [mine, theirs] : alignment.pairs) {
+    if (mine->kind == MdBlock::Kind::kCode || mine->kind == MdBlock::Kind::kHtml) continue;
+    // Inline code: as a multiset, in order of the source.
+    std::vector<const MdText*> my_codes;
+    for (const MdText& c : mine->codes) my_codes.push_back(&c);
+    std::vector<const MdText*> missing_codes;
+    for (const MdText& c : theirs->codes) {
+      auto it = std::find_if(my_codes.begin(), my_codes.end(), [&](const MdText* m) { return m->text == c.text; });
+      if (it != my_codes.end()) {
+        my_codes.erase(it);
+      } else {
+        missing_codes.push_back(&c);
+      }
+    }
+    for (size_t k = 0; k < missing_codes.size() && !loose; ++k) {
+      if (k < my_codes.size()) {
+        ctx.Report(kRule, my_codes[k]->offset, 1,
+                   "inline code '" + my_codes[k]->text + "' differs from the source's '" + missing_codes[k]->text +
+                       "'; code stays as written" + against);
+      } else {
+        ctx.Report(kRule, mine->offset, 1,
+                   "the source's inline code '" + missing_codes[k]->text + "' is missing from this block" + against);
+      }
+    }
+    // Identifier-like tokens and URLs of the source's prose.
+    std::vector<Token> my_tokens = Tokens(*mine);
+    std::set<std::string> mine_set;
+    for (const Token& t : my_tokens) mine_set.insert(t.text);
+    for (const MdText& c : mine->codes) mine_set.insert(c.text);
+    const std::string my_text = BlockText(*mine);
+    std::set<std::string> done;
+    for (const Token& t : Tokens(*theirs)) {
+      bool url = t.text.rfind("http", 0) == 0 && t.text.find("://") != std::string::npos;
+      if (!url && !IdentifierLike(t.text)) continue;
+      if (!done.insert(t.text).second || mine_set.count(t.text) != 0) continue;
+      bool product = false;
+      for (const std::string& term : DoNotTranslateTerms()) product = product || term.find(t.text) != std::string::npos;
+      if (product) continue;  // product names: below, with the glossary
+      const Token* near = nullptr;
+      size_t best = t.text.size() / 6 + 1;
+      for (const Token& m : my_tokens) {
+        if (m.text.size() < 4 || mine_set.count(m.text) == 0) continue;
+        size_t d = Distance(m.text, t.text);
+        if (d > 0 && d <= std::min<size_t>(best, 3)) {
+          best = d;
+          near = &m;
+        }
+      }
+      std::string what = url ? "URL" : "identifier";
+      if (near != nullptr) {
+        ctx.Report(kRule, near->offset, near->text.size(),
+                   "'" + near->text + "' differs from the source's " + what + " '" + t.text +
+                       "'; it stays as written" + against);
+      } else if (!loose) {
+        ctx.Report(kRule, mine->offset, 1,
+                   "the source's " + what + " '" + t.text + "' is missing from this block" + against);
+      }
+    }
+    // Product names the source's block keeps (allowed localized names count;
+    // known-wrong renderings are l10n-do-not-translate's).
+    const std::string their_text = BlockText(*theirs);
+    for (const std::string& term : DoNotTranslateTerms()) {
+      if (loose) break;
+      if (term == "Microsoft AppSource" || their_text.find(term) == std::string::npos) continue;
+      if (l10n_util::KeepsTerm(my_text, term, glossary)) continue;
+      bool wrong = false;
+      for (const GlossaryRendering& g : glossary) {
+        wrong = wrong || (!g.allowed && g.term == term && !l10n_util::FindRendering(my_text, g.text).empty());
+      }
+      if (wrong) continue;
+      ctx.Report(kRule, mine->offset, 1,
+                 "the product name '" + term + "' of the source's block is missing from this block" + against);
+    }
+  }
+  if (std::string note = l10n_util::UnalignedNote(alignment, "verbatim parity"); !note.empty()) {
+    ctx.ReportWithSeverity(kRule, Severity::kNote, alignment.first_unaligned_offset, 1, note + against);
+  }
+}
+
+}  // namespace leadlint
