@@ -109,7 +109,8 @@ const std::vector<LocaleGlossaryEntry>& BuiltInGlossary() {
 
 std::vector<RenderingMatch> FindRendering(std::string_view text, std::string_view pattern) {
   std::vector<RenderingMatch> out;
-  if (pattern.empty() || text.empty()) return out;
+  // At most 3 '*' (the matcher backtracks per '*'); longer patterns match nothing.
+  if (pattern.empty() || text.empty() || std::count(pattern.begin(), pattern.end(), '*') > 3) return out;
   std::vector<Cp> t = Decode(text);
   std::vector<Cp> p = Decode(pattern);
   for (Cp& c : t) c.cp = Fold(c.cp);

@@ -140,6 +140,8 @@ void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
     for (const MdText& c : mine->codes) mine_set.insert(c.text);
     const std::string my_text = BlockText(*mine);
     std::set<std::string> done;
+    constexpr size_t kCompareBudget = 200000;
+    size_t compared = 0;
     for (const Token& t : Tokens(*theirs)) {
       bool url = t.text.rfind("http", 0) == 0 && t.text.find("://") != std::string::npos;
       if (!url && !IdentifierLike(t.text)) continue;
@@ -149,8 +151,13 @@ void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
       if (product) continue;  // product names: below, with the glossary
       const Token* near = nullptr;
       size_t best = t.text.size() / 6 + 1;
+      // Bounded work on hostile input: short tokens only, and a budget per block.
       for (const Token& m : my_tokens) {
-        if (m.text.size() < 4 || mine_set.count(m.text) == 0) continue;
+        if (++compared > kCompareBudget) break;
+        if (m.text.size() < 4 || m.text.size() > 80 || t.text.size() > 80 ||
+            (m.text.size() > t.text.size() ? m.text.size() - t.text.size() : t.text.size() - m.text.size()) > 3) {
+          continue;
+        }
         size_t d = Distance(m.text, t.text);
         if (d > 0 && d <= std::min<size_t>(best, 3)) {
           best = d;
