@@ -101,3 +101,37 @@ TEST_F(DocTree, ATranslationWithoutSourceIsReportedOnceWithHowToPairIt) {
 
 }  // namespace
 }  // namespace leadlint
+
+namespace leadlint {
+namespace {
+
+// A sparse checkout: git tracks pages and images the working tree does not
+// have. They exist on the site: no error. A target git does not track either
+// is a broken link.
+TEST(DocLinks, GitTrackedButNotCheckedOutIsNotAnError) {
+  fs::path root = fs::temp_directory_path() / ("leadlint-sparse-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "azure-docs/articles/media");
+  std::ofstream(root / "azure-docs/articles/a.md")
+      << "---\ntitle: A\nms.date: 01/01/2021\n---\n\n# A\n\nSee [b](./b.md), ![x](media/x.png) and [c](./c.md).\n";
+  std::ofstream(root / "azure-docs/articles/b.md") << "# B\n";
+  std::ofstream(root / "azure-docs/articles/media/x.png") << "png";
+  std::string git = "cd '" + root.string() + "' && git init -q && git -c user.email=a@b -c user.name=a add -A && " +
+                    "git -c user.email=a@b -c user.name=a commit -qm x && " +
+                    "git update-index --skip-worktree azure-docs/articles/b.md azure-docs/articles/media/x.png";
+  if (std::system(git.c_str()) != 0) GTEST_SKIP() << "git is not available";
+  fs::remove(root / "azure-docs/articles/b.md");
+  fs::remove(root / "azure-docs/articles/media/x.png");
+  auto r = testing::RunBinary({"check", "--color", "never", "--rule", "docs-broken-link", "--rule",
+                               "docs-missing-image", "azure-docs"},
+                              root.string());
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n') + 1),
+            "azure-docs/articles/a.md:8:40: error: link target './c.md' does not exist [docs-broken-link]\n")
+      << r.out;
+  EXPECT_EQ(r.out.find("b.md' does not exist"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("x.png"), std::string::npos) << r.out;
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace leadlint

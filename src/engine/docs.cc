@@ -14,6 +14,7 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -718,11 +719,53 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
     target_cache.emplace(Intern(key), lt);
     return lt;
   };
+  // Which files git tracks, per repository (one `git ls-files` each, only
+  // when a target is missing): nullopt when the doc is not in a git work tree
+  // or not tracked there (then git cannot vouch for its tree).
+  std::mutex git_files_mutex;
+  std::map<std::string, std::string> git_top_of_dir;                // folder -> top ("" = none)
+  std::map<std::string, std::set<std::string>> git_files;         // top -> tracked paths
+  auto git_tracked = [&](const std::string& doc_real, const fs::path& target,
+                         const fs::path& alt) -> std::optional<bool> {
+    if (!options.use_git_history) return std::nullopt;
+    std::lock_guard<std::mutex> lock(git_files_mutex);
+    std::string dir = fs::path(doc_real).parent_path().string();
+    auto top_it = git_top_of_dir.find(dir);
+    if (top_it == git_top_of_dir.end()) {
+      std::string top;
+      RunCommand("git -C " + ShellQuote(dir) + " rev-parse --show-toplevel 2>/dev/null", &top, 4096);
+      while (!top.empty() && (top.back() == '\n' || top.back() == '\r')) top.pop_back();
+      if (!top.empty()) top = RealPath(top);
+      top_it = git_top_of_dir.emplace(dir, top).first;
+      if (!top.empty() && git_files.count(top) == 0) {
+        std::string list;
+        RunCommand("git -C " + ShellQuote(top) + " ls-files -z 2>/dev/null", &list);
+        std::set<std::string>& files = git_files[top];
+        for (size_t b = 0; b < list.size();) {
+          size_t e = list.find('\0', b);
+          if (e == std::string::npos) e = list.size();
+          if (e > b) files.insert(list.substr(b, e - b));
+          b = e + 1;
+        }
+      }
+    }
+    const std::string& top = top_it->second;
+    if (top.empty()) return std::nullopt;
+    const std::set<std::string>& files = git_files[top];
+    auto rel = [&](const fs::path& p) { return p.lexically_relative(top).generic_string(); };
+    if (files.count(rel(doc_real)) == 0) return std::nullopt;
+    if (files.count(rel(target)) != 0 || (!alt.empty() && files.count(rel(alt)) != 0)) return true;
+    // A folder target: tracked when any file under it is.
+    std::string prefix = rel(target) + "/";
+    auto it = files.lower_bound(prefix);
+    return it != files.end() && it->rfind(prefix, 0) == 0;
+  };
   // `translation_root` / `source_root`: where a translation's tree maps to its
   // source's ("" for sources and unpaired docs).
   auto resolve_links = [&](const DocModel& doc, const std::string& translation_root, const std::string& source_root) {
     std::map<std::string, LinkTarget> links;
-    fs::path dir = fs::path(RealPath(doc.path)).parent_path();
+    const std::string doc_real = RealPath(doc.path);
+    fs::path dir = fs::path(doc_real).parent_path();
     for (const MdLink& l : doc.markdown.links) {
       std::string url = l.url;
       size_t colon = url.find(':');
@@ -745,26 +788,39 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       }
       fs::path p = (dir / PercentDecode(target)).lexically_normal();
       LinkTarget lt = lookup(p);
-      std::error_code e;
-      bool folder_present = fs::is_directory(p.parent_path(), e);
+      fs::path alt;
       if (!lt.exists && !translation_root.empty()) {
         std::string rel = p.lexically_relative(translation_root).generic_string();
         if (!rel.empty() && rel.rfind("..", 0) != 0) {
-          fs::path alt = (fs::path(source_root) / rel).lexically_normal();
+          alt = (fs::path(source_root) / rel).lexically_normal();
           LinkTarget in_source = lookup(alt);
           if (in_source.exists) {
             lt = std::move(in_source);
             lt.from_source_tree = true;
           } else {
             lt.looked_also = DisplayLike(doc.path, alt.generic_string());
-            folder_present = folder_present || fs::is_directory(alt.parent_path(), e);
           }
         }
       }
-      // Missing and verifiable: inside --docs-root; without one, inside the
-      // checked tree in a folder this checkout has (a folder a sparse or
-      // partial checkout left out cannot tell a missing file from an absent one).
-      if (!lt.exists) lt.verified = inside_roots(p.generic_string()) && (!options.root.empty() || folder_present);
+      // Whether a missing target is an error: under --docs-root, always; in a
+      // git work tree that tracks the doc, when git does not track the target
+      // either (a file the sparse checkout left out exists); elsewhere, when it
+      // is inside the checked tree in a folder this checkout has (a partial copy
+      // that lacks the folder cannot tell a missing file from an absent one).
+      if (!lt.exists) {
+        std::error_code e;
+        if (!options.root.empty()) {
+          lt.verified = inside_roots(p.generic_string());
+        } else if (std::optional<bool> tracked = git_tracked(doc_real, p, alt); !tracked.has_value()) {
+          bool folder_present = fs::is_directory(p.parent_path(), e) ||
+                                (!alt.empty() && fs::is_directory(alt.parent_path(), e));
+          lt.verified = folder_present && inside_roots(p.generic_string());
+        } else if (*tracked) {
+          lt.exists = true;  // in the repository, not in this checkout: anchors unknown
+        } else {
+          lt.verified = inside_roots(p.generic_string());
+        }
+      }
       links.emplace(target, std::move(lt));
     }
     return links;
