@@ -191,7 +191,8 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   check->add_option("--docs-history", docs_history,
                     "a folder of older versions of the source, to tell which one a translation was made from (repeatable)")
       ->allow_extra_args(false);
-  check->add_flag("--no-git-history", no_git_history, "do not read older source versions from git");
+  check->add_flag("--no-git-history", no_git_history,
+                  "do not use git (older source versions; files a sparse checkout left out)");
   std::string docs_root;
   check->add_option("--docs-root", docs_root,
                     "the checked docs tree: a missing link target outside it is a 'not verified' note, not an error");

@@ -87,6 +87,12 @@ const std::vector<LocaleGlossaryEntry>& BuiltInGlossary() {
       {"fr", {"Azure Marketplace", "Place de marché Azure", true,
               "docs.microsoft.com/fr-fr/azure/lighthouse/how-to/publish-managed-services-offers (title \"Publier une "
               "offre de services managés sur la Place de marché Azure\")"}},
+      {"fr", {"Azure Marketplace", "Place de marché Microsoft Azure", true,
+              "docs.microsoft.com/fr-fr/azure/marketplace/marketplace-faq-publisher-guide (\"Qu'est-ce que la Place "
+              "de marché Microsoft Azure ?\")"}},
+      {"ja", {"Partner Center", "パートナー センター", true,
+              "learn.microsoft.com/ja-jp/azure/marketplace/manage-account (title \"パートナー センターで商業マーケット"
+              "プレース アカウントを管理する\")"}},
       {"fr", {"Partner Center", "Espace partenaires", true,
               "docs.microsoft.com/fr-fr/azure/lighthouse/how-to/publish-managed-services-offers (\"un compte valide "
               "dans l'Espace partenaires\")"}},
