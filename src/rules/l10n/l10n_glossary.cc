@@ -90,6 +90,9 @@ const std::vector<LocaleGlossaryEntry>& BuiltInGlossary() {
       {"fr", {"Azure Marketplace", "Place de marché Microsoft Azure", true,
               "docs.microsoft.com/fr-fr/azure/marketplace/marketplace-faq-publisher-guide (\"Qu'est-ce que la Place "
               "de marché Microsoft Azure ?\")"}},
+      {"fr", {"Co-Sell", "co-vente", true,
+              "docs.microsoft.com/fr-fr/azure/marketplace/marketplace-faq-publisher-guide (\"nos équipes de vente par "
+              "le biais du programme de co-vente\")"}},
       {"ja", {"Partner Center", "パートナー センター", true,
               "learn.microsoft.com/ja-jp/azure/marketplace/manage-account (title \"パートナー センターで商業マーケット"
               "プレース アカウントを管理する\")"}},

@@ -90,7 +90,13 @@ size_t Distance(std::string_view a, std::string_view b) {
 
 std::string BlockText(const MdBlock& b) {
   std::string s;
-  for (const MdText& r : b.runs) s += r.text;
+  // Adjacent runs join as written; others (table cells, items) are separated.
+  size_t end = 0;
+  for (const MdText& r : b.runs) {
+    if (!s.empty() && r.offset != end) s += " ";
+    s += r.text;
+    end = r.offset + r.text.size();
+  }
   s += " ";
   for (const MdText& c : b.codes) s += c.text + " ";
   return s;
