@@ -802,19 +802,17 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
           }
         }
       }
-      // Whether a missing target is an error: under --docs-root, always; in a
-      // git work tree that tracks the doc, when git does not track the target
-      // either (a file the sparse checkout left out exists); elsewhere, when it
-      // is inside the checked tree in a folder this checkout has (a partial copy
-      // that lacks the folder cannot tell a missing file from an absent one).
+      // Whether a missing target is an error, i.e. whether this checkout can be
+      // known to be complete: under --docs-root (the user says so), always; in
+      // a git work tree that tracks the doc, when git does not track the target
+      // either (a file a sparse checkout left out exists). Anywhere else a copy
+      // of some pages cannot tell a missing file from one it does not hold: a
+      // docs-link-unverified note.
       if (!lt.exists) {
-        std::error_code e;
         if (!options.root.empty()) {
           lt.verified = inside_roots(p.generic_string());
         } else if (std::optional<bool> tracked = git_tracked(doc_real, p, alt); !tracked.has_value()) {
-          bool folder_present = fs::is_directory(p.parent_path(), e) ||
-                                (!alt.empty() && fs::is_directory(alt.parent_path(), e));
-          lt.verified = folder_present && inside_roots(p.generic_string());
+          lt.verified = false;
         } else if (*tracked) {
           lt.exists = true;  // in the repository, not in this checkout: anchors unknown
         } else {

@@ -22,8 +22,8 @@ void CheckDocsLinkUnverified(const DocCheckInput& in, DocContext& ctx) {
     std::string what = link.IsImage() ? "image '" : link.kind == MdLinkKind::kInclude ? "included file '" : "link target '";
     std::string why = it->second.site_relative
                           ? "' is a site-relative path of the published site; not verified"
-                          : "' is not in this checkout (outside the checked tree, or in a folder it does not "
-                            "have), so it was not verified (set --docs-root to a complete checkout to check it)";
+                          : "' is not in this checkout, which may be partial, so it was not verified (set "
+                            "--docs-root to a complete checkout to check it)";
     ctx.Report("docs-link-unverified", link.offset, 1, what + target + why);
   }
 }
