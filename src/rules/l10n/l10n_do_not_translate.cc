@@ -35,30 +35,7 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation) return;
   constexpr std::string_view kRule = "l10n-do-not-translate";
   const std::string locale = !in.doc->locale.empty() ? in.doc->locale : in.tree_locale;
-  const std::vector<GlossaryRendering> glossary = l10n_util::EffectiveGlossary(locale, glossary);
-  if (in.compared == nullptr) {
-    // No source: the rule tables are aligned with the seed's built-in tables.
-    const auto& skeleton = BuiltInRuleTables();
-    std::set<size_t> done;
-    for (size_t t = 0; t < in.doc->rule_tables.size() && t < skeleton.size(); ++t) {
-      const RuleTable& mine = in.doc->rule_tables[t];
-      for (size_t r = 0; r < mine.rows.size() && r < skeleton[t].rows.size(); ++r) {
-        std::vector<std::pair<const DocTerm*, const DocTerm*>> pairs = {
-            {&mine.rows[r].storefront, &skeleton[t].rows[r].storefront}};
-        for (size_t i = 0; i < mine.rows[r].items.size() && i < skeleton[t].rows[r].items.size(); ++i) {
-          pairs.emplace_back(&mine.rows[r].items[i], &skeleton[t].rows[r].items[i]);
-        }
-        for (const auto& [a, b] : pairs) {
-          std::string term = ContainedTerm(b->text);
-          if (term.empty() || Kept(a->text, term, glossary) || !done.insert(a->offset).second) continue;
-          ctx.Report(
-              kRule, a->offset, a->text.size(),
-              "'" + a->text + "' translates or alters the product name '" + term + "'; product names stay in English");
-        }
-      }
-    }
-    return;
-  }
+  const std::vector<GlossaryRendering> glossary = l10n_util::EffectiveGlossary(locale, in.glossary);
   std::vector<std::pair<size_t, size_t>> reported;  // byte ranges already reported
   std::map<std::string, std::string> bad_renderings;  // rendering -> the product name it stands for
   auto overlaps = [&](size_t begin, size_t end) {
@@ -86,6 +63,35 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
       }
     }
   };
+  if (in.compared == nullptr) {
+    // No source: the rule tables are aligned with the seed's built-in tables.
+    const auto& skeleton = BuiltInRuleTables();
+    std::set<size_t> done;
+    for (size_t t = 0; t < in.doc->rule_tables.size() && t < skeleton.size(); ++t) {
+      const RuleTable& mine = in.doc->rule_tables[t];
+      for (size_t r = 0; r < mine.rows.size() && r < skeleton[t].rows.size(); ++r) {
+        std::vector<std::pair<const DocTerm*, const DocTerm*>> pairs = {
+            {&mine.rows[r].storefront, &skeleton[t].rows[r].storefront}};
+        for (size_t i = 0; i < mine.rows[r].items.size() && i < skeleton[t].rows[r].items.size(); ++i) {
+          pairs.emplace_back(&mine.rows[r].items[i], &skeleton[t].rows[r].items[i]);
+        }
+        for (const auto& [a, b] : pairs) {
+          std::string term = ContainedTerm(b->text);
+          if (term.empty() || Kept(a->text, term, glossary) || !done.insert(a->offset).second) continue;
+          flag(a->text, a->offset, term, Severity::kError);
+        }
+      }
+    }
+    // Known-wrong renderings anywhere (no source to align with).
+    for (const char* key : {"title", "description"}) {
+      if (const FrontMatterEntry* e = in.doc->front_matter.Find(key)) {
+        scan(e->value, e->value_offset, std::string_view(key) == "title" ? Severity::kError : Severity::kWarning);
+      }
+    }
+    for (const MdHeading& h : in.doc->markdown.headings) scan(h.text, h.text_offset, Severity::kError);
+    for (const MdText& text : in.doc->markdown.prose) scan(text.text, text.offset, Severity::kWarning);
+    return;
+  }
   // Rule tables and any other table: aligned cell by cell.
   const auto& mine = in.doc->markdown.tables;
   const auto& theirs = in.compared->markdown.tables;
