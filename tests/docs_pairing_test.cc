@@ -135,3 +135,15 @@ TEST(DocLinks, GitTrackedButNotCheckedOutIsNotAnError) {
 
 }  // namespace
 }  // namespace leadlint
+
+namespace leadlint {
+namespace {
+
+TEST(DocLinks, DocsRootMustBeAFolder) {
+  auto r = testing::RunBinary({"check", "--docs-root", "/nonexistent-leadlint-root", "."});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "leadlint: --docs-root '/nonexistent-leadlint-root' is not a folder\n");
+}
+
+}  // namespace
+}  // namespace leadlint

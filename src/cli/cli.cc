@@ -317,6 +317,10 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       err << "leadlint: --docs-source '" << options.docs.source << "' does not exist\n";
       return kExitUsage;
     }
+    if (!options.docs.root.empty() && !std::filesystem::is_directory(options.docs.root)) {
+      err << "leadlint: --docs-root '" << options.docs.root << "' is not a folder\n";
+      return kExitUsage;
+    }
     if (options.docs.source.empty() && !options.docs.translations.empty()) {
       err << "leadlint: --docs-translations needs --docs-source (the English source they translate)\n";
       return kExitUsage;
