@@ -44,8 +44,7 @@ bool IdentifierLike(std::string_view t) {
 }
 
 // ASCII word tokens and URLs of the block's prose, with their offsets.
-std::vector<Token> Tokens(const MdBlock& b, bool* urls_only = nullptr) {
-  (void)urls_only;
+std::vector<Token> Tokens(const MdBlock& b) {
   std::vector<Token> out;
   for (const MdText& run : b.runs) {
     const std::string& s = run.text;
@@ -115,6 +114,10 @@ void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
   // history): the text may have changed, so only a near spelling of a source
   // identifier (a mangled one) is reported, never a missing one.
   const bool loose = in.compared_is_current && in.freshness == "stale";
+  // Edit-distance work for near spellings, in matrix cells per document: hostile
+  // input (thousands of identifiers per block) stays linear-ish.
+  constexpr size_t kDistanceBudget = 4000000;
+  size_t spent = 0;
   for (const auto& [mine, theirs] : alignment.pairs) {
     if (mine->kind == MdBlock::Kind::kCode || mine->kind == MdBlock::Kind::kHtml) continue;
     // Inline code: as a multiset, in order of the source.
@@ -140,14 +143,14 @@ void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
       }
     }
     // Identifier-like tokens and URLs of the source's prose.
-    std::vector<Token> my_tokens = Tokens(*mine);
+    std::vector<Token> my_tokens;  // first occurrence of each token
     std::set<std::string> mine_set;
-    for (const Token& t : my_tokens) mine_set.insert(t.text);
+    for (Token& t : Tokens(*mine)) {
+      if (mine_set.insert(t.text).second) my_tokens.push_back(std::move(t));
+    }
     for (const MdText& c : mine->codes) mine_set.insert(c.text);
     const std::string my_text = BlockText(*mine);
     std::set<std::string> done;
-    constexpr size_t kCompareBudget = 200000;
-    size_t compared = 0;
     for (const Token& t : Tokens(*theirs)) {
       bool url = t.text.rfind("http", 0) == 0 && t.text.find("://") != std::string::npos;
       if (!url && !IdentifierLike(t.text)) continue;
@@ -157,13 +160,14 @@ void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
       if (product) continue;  // product names: below, with the glossary
       const Token* near = nullptr;
       size_t best = t.text.size() / 6 + 1;
-      // Bounded work on hostile input: short tokens only, and a budget per block.
+      // Bounded work on hostile input: short tokens only, within the budget.
       for (const Token& m : my_tokens) {
-        if (++compared > kCompareBudget) break;
         if (m.text.size() < 4 || m.text.size() > 80 || t.text.size() > 80 ||
             (m.text.size() > t.text.size() ? m.text.size() - t.text.size() : t.text.size() - m.text.size()) > 3) {
           continue;
         }
+        spent += m.text.size() * t.text.size();
+        if (spent > kDistanceBudget) break;
         size_t d = Distance(m.text, t.text);
         if (d > 0 && d <= std::min<size_t>(best, 3)) {
           best = d;
