@@ -6,6 +6,7 @@
 // so that they no longer pair up ("管理员" ** > ** "Munchkin"): the page then
 // shows the asterisks. Blocks are aligned as for l10n-verbatim-parity; a
 // literal marker is reported where it stands, and a block's counts once.
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,23 @@ void CheckL10nMarkupParity(const DocCheckInput& in, DocContext& ctx) {
     }
     if (have.empty()) continue;
     ctx.Report(kRule, mine->offset, 1, "this block has " + have + "; the source's block has " + source + against);
+  }
+  // Blocks that could not be aligned: a literal marker is still reported when
+  // the source has none anywhere (the translation made it).
+  if (!alignment.unaligned.empty()) {
+    bool source_has_literal = false;
+    for (const MdBlock& b : in.compared->markdown.blocks) source_has_literal = source_has_literal || !b.literal_markers.empty();
+    std::set<const MdBlock*> aligned;
+    for (const auto& pair : alignment.pairs) aligned.insert(pair.first);
+    for (const MdBlock& b : in.doc->markdown.blocks) {
+      if (source_has_literal || aligned.count(&b) != 0) continue;
+      for (size_t at : b.literal_markers) {
+        std::string marker = in.doc->file.contents().substr(at, 2);
+        ctx.Report(kRule, at, 2,
+                   "'" + marker + "' is left as literal text: the translation broke the source's " +
+                       (marker == "**" ? "bold" : "emphasis") + " markup here" + against);
+      }
+    }
   }
   if (std::string note = l10n_util::UnalignedNote(alignment, "markup parity"); !note.empty()) {
     ctx.ReportWithSeverity(kRule, Severity::kNote, alignment.first_unaligned_offset, 1, note + against);

@@ -200,6 +200,49 @@ void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
                  "the product name '" + term + "' of the source's block is missing from this block" + against);
     }
   }
+  // Blocks that could not be aligned: an identifier of the translation that
+  // the source has nowhere, but a near spelling of which it has, is still a
+  // mangled identifier (no alignment needed to see that).
+  if (!alignment.unaligned.empty()) {
+    std::set<const MdBlock*> aligned;
+    for (const auto& pair : alignment.pairs) aligned.insert(pair.first);
+    std::set<std::string> source_tokens;
+    std::vector<std::string> source_ids;
+    for (const MdBlock& b : in.compared->markdown.blocks) {
+      for (const Token& t : Tokens(b)) {
+        if (source_tokens.insert(t.text).second && IdentifierLike(t.text) && t.text.size() <= 80) {
+          source_ids.push_back(t.text);
+        }
+      }
+      for (const MdText& c : b.codes) source_tokens.insert(c.text);
+    }
+    for (const MdBlock& b : in.doc->markdown.blocks) {
+      if (aligned.count(&b) != 0 || b.kind == MdBlock::Kind::kCode || b.kind == MdBlock::Kind::kHtml) continue;
+      for (const Token& m : Tokens(b)) {
+        if (m.text.size() < 6 || m.text.size() > 80 || !IdentifierLike(m.text) || source_tokens.count(m.text) != 0) {
+          continue;
+        }
+        const std::string* near = nullptr;
+        size_t best = 3;
+        for (const std::string& id : source_ids) {
+          size_t gap = id.size() > m.text.size() ? id.size() - m.text.size() : m.text.size() - id.size();
+          if (gap > 2) continue;
+          spent += id.size() * m.text.size();
+          if (spent > kDistanceBudget) break;
+          size_t d = Distance(m.text, id);
+          if (d > 0 && d <= std::min<size_t>(best, id.size() / 6 + 1)) {
+            best = d;
+            near = &id;
+          }
+        }
+        if (near != nullptr) {
+          ctx.Report(kRule, m.offset, m.text.size(),
+                     "'" + m.text + "' differs from the source's identifier '" + *near + "'; it stays as written" +
+                         against);
+        }
+      }
+    }
+  }
   if (std::string note = l10n_util::UnalignedNote(alignment, "verbatim parity"); !note.empty()) {
     ctx.ReportWithSeverity(kRule, Severity::kNote, alignment.first_unaligned_offset, 1, note + against);
   }
