@@ -147,3 +147,31 @@ TEST(DocLinks, DocsRootMustBeAFolder) {
 
 }  // namespace
 }  // namespace leadlint
+
+namespace leadlint {
+namespace {
+
+// Outside git, a missing target is an error only under the docs root, which
+// leadlint.json's docs.root (or --docs-root) names; without it, a note.
+TEST(DocLinks, ConfigDocsRootMakesMissingTargetsErrors) {
+  fs::path root = fs::temp_directory_path() / ("leadlint-docsroot-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "azure-docs/articles");
+  std::ofstream(root / "azure-docs/articles/a.md")
+      << "---\ntitle: A\nms.date: 01/01/2021\n---\n\n# A\n\nSee [c](./c.md).\n";
+  auto run = [&]() {
+    auto r = testing::RunBinary({"check", "--color", "never", "--no-git-history", "--rule", "docs-broken-link",
+                                 "--rule", "docs-link-unverified", "azure-docs"},
+                                root.string());
+    return r.out.substr(0, r.out.find('\n') + 1);
+  };
+  EXPECT_EQ(run(),
+            "azure-docs/articles/a.md:8:5: note: link target './c.md' is not in this checkout, which may be partial, so "
+            "it was not verified (set --docs-root to a complete checkout to check it) [docs-link-unverified]\n");
+  std::ofstream(root / "leadlint.json") << R"({"docs": {"root": "azure-docs"}})";
+  EXPECT_EQ(run(), "azure-docs/articles/a.md:8:5: error: link target './c.md' does not exist [docs-broken-link]\n");
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace leadlint
