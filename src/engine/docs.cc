@@ -304,13 +304,41 @@ struct DocJob {
 };
 
 // The real path (symlinks, '.', '..' resolved; missing tails kept) with '/'.
-std::string RealPath(const std::string& path) {
+std::string RealPathUncached(const std::string& path) {
   std::error_code ec;
   fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
   if (ec) return AbsolutePath(path);
   std::string s = p.generic_string();
   while (s.size() > 1 && s.back() == '/') s.pop_back();
   return s;
+}
+
+// weakly_canonical costs a readlink per path component; a tree of thousands of
+// docs shares a few hundred folders, so folders are resolved once (cached) and
+// a file costs one lstat (a symlinked file is resolved in full).
+std::string RealPath(const std::string& path) {
+  static std::mutex mutex;
+  static std::map<std::string, std::string> folders;  // lexical absolute folder -> real path
+  const std::string abs = AbsolutePath(path);
+  const size_t slash = abs.rfind('/');
+  if (slash == std::string::npos || slash == 0) return RealPathUncached(abs);
+  std::error_code ec;
+  auto status = fs::symlink_status(abs, ec);
+  if (!ec && (fs::is_symlink(status) || fs::is_directory(status))) return RealPathUncached(abs);
+  const std::string folder = abs.substr(0, slash);
+  std::string real_folder;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = folders.find(folder);
+    if (it != folders.end()) real_folder = it->second;
+  }
+  if (real_folder.empty()) {
+    real_folder = RealPathUncached(folder);
+    std::lock_guard<std::mutex> lock(mutex);
+    if (folders.size() > 100000) folders.clear();  // bounded
+    folders.emplace(folder, real_folder);
+  }
+  return real_folder == "/" ? "/" + abs.substr(slash + 1) : real_folder + abs.substr(slash);
 }
 
 // `derived` (an absolute path) spelled like `like`: relative to the working

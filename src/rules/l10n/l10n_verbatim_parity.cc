@@ -43,8 +43,12 @@ bool IdentifierLike(std::string_view t) {
   return letter && (hump || digit || underscore);
 }
 
-// ASCII word tokens and URLs of the block's prose, with their offsets.
-std::vector<Token> Tokens(const MdBlock& b) {
+bool IsUrl(std::string_view t) { return t.rfind("http", 0) == 0 && t.find("://") != std::string_view::npos; }
+
+// ASCII word tokens and URLs of the block's prose, with their offsets; with
+// `candidates_only`, only URLs and identifier-like tokens (no string is made
+// for an ordinary word).
+std::vector<Token> Tokens(const MdBlock& b, bool candidates_only = false) {
   std::vector<Token> out;
   for (const MdText& run : b.runs) {
     const std::string& s = run.text;
@@ -64,7 +68,9 @@ std::vector<Token> Tokens(const MdBlock& b) {
       if (std::isalnum(c) || c == '_') {
         size_t e = i;
         while (e < s.size() && (std::isalnum(static_cast<unsigned char>(s[e])) || s[e] == '_')) ++e;
-        out.push_back({s.substr(i, e - i), run.offset + i});
+        if (!candidates_only || IdentifierLike(std::string_view(s).substr(i, e - i))) {
+          out.push_back({s.substr(i, e - i), run.offset + i});
+        }
         i = e;
         continue;
       }
@@ -72,6 +78,17 @@ std::vector<Token> Tokens(const MdBlock& b) {
     }
   }
   return out;
+}
+
+// Whether `word` stands in `text` as a whole token (not inside a longer one).
+bool ContainsToken(std::string_view text, std::string_view word) {
+  auto part = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t p = text.find(word); p != std::string_view::npos; p = text.find(word, p + 1)) {
+    bool left = p == 0 || !part(text[p - 1]);
+    bool right = p + word.size() >= text.size() || !part(text[p + word.size()]);
+    if (left && right) return true;
+  }
+  return false;
 }
 
 size_t Distance(std::string_view a, std::string_view b) {
@@ -142,19 +159,23 @@ void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
                    "the source's inline code '" + missing_codes[k]->text + "' is missing from this block" + against);
       }
     }
-    // Identifier-like tokens and URLs of the source's prose.
-    std::vector<Token> my_tokens;  // first occurrence of each token
-    std::set<std::string> mine_set;
-    for (Token& t : Tokens(*mine)) {
-      if (mine_set.insert(t.text).second) my_tokens.push_back(std::move(t));
-    }
-    for (const MdText& c : mine->codes) mine_set.insert(c.text);
+    // Identifier-like tokens and URLs of the source's prose. The translation's
+    // tokens are listed only when one is missing (most blocks keep them all).
     const std::string my_text = BlockText(*mine);
+    std::vector<Token> my_tokens;  // first occurrence of each token
+    bool tokenized = false;
     std::set<std::string> done;
-    for (const Token& t : Tokens(*theirs)) {
-      bool url = t.text.rfind("http", 0) == 0 && t.text.find("://") != std::string::npos;
-      if (!url && !IdentifierLike(t.text)) continue;
-      if (!done.insert(t.text).second || mine_set.count(t.text) != 0) continue;
+    for (const Token& t : Tokens(*theirs, true)) {
+      const bool url = IsUrl(t.text);
+      if (!done.insert(t.text).second) continue;
+      if (url ? my_text.find(t.text) != std::string::npos : ContainsToken(my_text, t.text)) continue;
+      if (!tokenized) {
+        tokenized = true;
+        std::set<std::string> seen;
+        for (Token& m : Tokens(*mine)) {
+          if (seen.insert(m.text).second) my_tokens.push_back(std::move(m));
+        }
+      }
       bool product = false;
       for (const std::string& term : DoNotTranslateTerms()) product = product || term.find(t.text) != std::string::npos;
       if (product) continue;  // product names: below, with the glossary
