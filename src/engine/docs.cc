@@ -146,6 +146,32 @@ class Progress {
   bool shown_ = false;
 };
 
+// The top folder of the git work tree holding `dir` (a real path), or "":
+// the nearest ancestor with a `.git` entry (a folder, or a file in a linked
+// work tree or submodule), found with stat calls and cached per folder, so a
+// tree outside git starts no process at all.
+std::string GitTopOf(const std::string& dir) {
+  static std::mutex mutex;
+  static std::map<std::string, std::string> cache;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = cache.find(dir); it != cache.end()) return it->second;
+  }
+  std::string top;
+  std::error_code ec;
+  for (fs::path p(dir); !p.empty(); p = p.parent_path()) {
+    if (fs::exists(p / ".git", ec)) {
+      top = p.generic_string();
+      break;
+    }
+    if (p == p.parent_path()) break;
+  }
+  std::lock_guard<std::mutex> lock(mutex);
+  if (cache.size() > 100000) cache.clear();  // bounded
+  cache.emplace(dir, top);
+  return top;
+}
+
 // Older versions of many source files from git in one pass per repository:
 // one `git log --raw` names every blob each file had (at most 50 per file),
 // one `git cat-file --batch` streams them all. Only versions whose CRLF SHA-1
@@ -155,22 +181,13 @@ using GitIndex = std::map<std::string, std::map<std::string, std::pair<std::stri
 GitIndex GitVersions(const std::vector<std::pair<std::string, std::string>>& sources,  // (display, real)
                      const std::set<std::string>& wanted) {
   GitIndex out;
-  // Repositories by their top-level folder (one rev-parse per source folder).
+  // Repositories by their top-level folder.
   std::map<std::string, std::string> top_of_dir;
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_top;  // top -> (rel, display)
   for (const auto& [display, real] : sources) {
     std::string dir = fs::path(real).parent_path().string();
     auto it = top_of_dir.find(dir);
-    if (it == top_of_dir.end()) {
-      std::string top;
-      RunCommand("git -C " + ShellQuote(dir) + " rev-parse --show-toplevel 2>/dev/null", &top, 4096);
-      while (!top.empty() && (top.back() == '\n' || top.back() == '\r')) top.pop_back();
-      if (!top.empty()) {
-        std::error_code ec;
-        top = fs::weakly_canonical(top, ec).generic_string();
-      }
-      it = top_of_dir.emplace(dir, top).first;
-    }
+    if (it == top_of_dir.end()) it = top_of_dir.emplace(dir, GitTopOf(dir)).first;
     if (it->second.empty()) continue;
     std::string rel = fs::path(real).lexically_relative(it->second).generic_string();
     if (rel.empty() || rel.rfind("..", 0) == 0) continue;
@@ -760,10 +777,7 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
     std::string dir = fs::path(doc_real).parent_path().string();
     auto top_it = git_top_of_dir.find(dir);
     if (top_it == git_top_of_dir.end()) {
-      std::string top;
-      RunCommand("git -C " + ShellQuote(dir) + " rev-parse --show-toplevel 2>/dev/null", &top, 4096);
-      while (!top.empty() && (top.back() == '\n' || top.back() == '\r')) top.pop_back();
-      if (!top.empty()) top = RealPath(top);
+      std::string top = GitTopOf(dir);
       top_it = git_top_of_dir.emplace(dir, top).first;
       if (!top.empty() && git_files.count(top) == 0) {
         std::string list;
