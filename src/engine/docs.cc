@@ -247,6 +247,7 @@ GitIndex GitVersions(const std::vector<std::pair<std::string, std::string>>& sou
       close(fd);
     }
     FILE* pipe = popen(("git -C " + ShellQuote(top) + " cat-file --batch < " + ShellQuote(tmpl) + " 2>/dev/null").c_str(), "r");
+    std::set<std::string> found;
     if (pipe != nullptr) {
       Progress progress("reading source versions from git:");
       for (size_t i = 0; i < blobs.size(); ++i) {
@@ -268,6 +269,8 @@ GitIndex GitVersions(const std::vector<std::pair<std::string, std::string>>& sou
         const Want& w = blobs[i];
         auto& versions = out[(fs::path(top) / w.rel).generic_string()];
         versions.emplace(hash, std::make_pair(display_of[w.rel] + "@" + w.commit.substr(0, 12), std::move(text)));
+        // Every claimed version found: the older blobs are not read.
+        if (found.insert(hash).second && found.size() == wanted.size()) break;
       }
       pclose(pipe);
     }
