@@ -1,7 +1,9 @@
-// Doc-set pairing by real path (issue 12): a translation pairs with its source
-// however the paths are spelled ('.', './x', '../x', absolute, symlinks), a
-// file is never its own source, and a translation left without a source is
-// reported once, saying how to pair it. Each case runs the built binary.
+// Doc-set pairing by real path and link verification (issue 12): a translation
+// pairs with its source however the paths are spelled ('.', './x', '../x',
+// absolute, symlinks), a file is never its own source, a translation left
+// without a source is reported once, saying how to pair it; a missing link
+// target is an error only where the checkout is known to be complete (the docs
+// root, git's index). Each case runs the built binary.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -99,11 +101,6 @@ TEST_F(DocTree, ATranslationWithoutSourceIsReportedOnceWithHowToPairIt) {
   EXPECT_EQ(Findings({"azure-docs.de-de"}, "l10n-stale-translation"), "");
 }
 
-}  // namespace
-}  // namespace leadlint
-
-namespace leadlint {
-namespace {
 
 // A sparse checkout: git tracks pages and images the working tree does not
 // have. They exist on the site: no error. A target git does not track either
@@ -133,11 +130,6 @@ TEST(DocLinks, GitTrackedButNotCheckedOutIsNotAnError) {
   fs::remove_all(root);
 }
 
-}  // namespace
-}  // namespace leadlint
-
-namespace leadlint {
-namespace {
 
 TEST(DocLinks, DocsRootMustBeAFolder) {
   auto r = testing::RunBinary({"check", "--docs-root", "/nonexistent-leadlint-root", "."});
@@ -145,11 +137,6 @@ TEST(DocLinks, DocsRootMustBeAFolder) {
   EXPECT_EQ(r.err, "leadlint: --docs-root '/nonexistent-leadlint-root' is not a folder\n");
 }
 
-}  // namespace
-}  // namespace leadlint
-
-namespace leadlint {
-namespace {
 
 // Outside git, a missing target is an error only under the docs root, which
 // leadlint.json's docs.root (or --docs-root) names; without it, a note.
