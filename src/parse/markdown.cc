@@ -268,7 +268,7 @@ class Walker {
       block_->runs.push_back({" ", Offset(node)});
     } else if (type == "text") {
       size_t at = Offset(node);
-      block_->runs.push_back({std::string(literal), at});
+      block_->runs.push_back({std::string(literal), at, link_ != nullptr});
       for (std::string_view marker : {std::string_view("**"), std::string_view("__")}) {
         for (size_t p = literal.find(marker); p != std::string_view::npos; p = literal.find(marker, p + 2)) {
           // Only where the file has the marker itself (not an escaped or decoded one).

@@ -76,6 +76,7 @@ struct MdLink {
 struct MdText {  // a text run in prose (paragraphs and list items), for term checks
   std::string text;
   size_t offset = 0;
+  bool in_link = false;  // inside a link's text (blocks only)
 };
 
 // A block of the document for block-by-block comparison of a translation with

@@ -104,11 +104,14 @@ size_t Distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-std::string BlockText(const MdBlock& b) {
+// The block's text: its runs (and inline code). `outside_links` leaves out
+// link texts (l10n-do-not-translate aligns those by target).
+std::string BlockText(const MdBlock& b, bool outside_links = false) {
   std::string s;
   // Adjacent runs join as written; others (table cells, items) are separated.
   size_t end = 0;
   for (const MdText& r : b.runs) {
+    if (outside_links && r.in_link) continue;
     if (!s.empty() && r.offset != end) s += " ";
     s += r.text;
     end = r.offset + r.text.size();
@@ -207,14 +210,18 @@ void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
     }
     // Product names the source's block keeps (allowed localized names count;
     // known-wrong renderings are l10n-do-not-translate's).
-    const std::string their_text = BlockText(*theirs);
+    // Paragraphs only, outside link texts: l10n-do-not-translate already aligns
+    // table cells, headings, link texts and the title with the source.
+    if (mine->kind != MdBlock::Kind::kParagraph) continue;
+    const std::string their_text = BlockText(*theirs, true);
+    const std::string my_prose = BlockText(*mine, true);
     for (const std::string& term : DoNotTranslateTerms()) {
       if (loose) break;
       if (term == "Microsoft AppSource" || their_text.find(term) == std::string::npos) continue;
-      if (l10n_util::KeepsTerm(my_text, term, glossary)) continue;
+      if (l10n_util::KeepsTerm(my_prose, term, glossary)) continue;
       bool wrong = false;
       for (const GlossaryRendering& g : glossary) {
-        wrong = wrong || (!g.allowed && g.term == term && !l10n_util::FindRendering(my_text, g.text).empty());
+        wrong = wrong || (!g.allowed && g.term == term && !l10n_util::FindRendering(my_prose, g.text).empty());
       }
       if (wrong) continue;
       ctx.Report(kRule, mine->offset, 1,
