@@ -138,6 +138,7 @@ TEST(Options, EveryOptionOfCheckIsListedDocumentedAndAccepted) {
       {"--shard", {"--shard", "1/1"}},
       {"--max-depth", {"--max-depth", "64"}},
       {"--allow-empty", {"--allow-empty"}},
+      {"--docs-root", {"--docs-root", "."}},
       {"--fix", {"--fix"}},
       {"--unsafe-fixes", {"--diff", "--unsafe-fixes"}},
       {"--diff", {"--diff"}},

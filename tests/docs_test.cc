@@ -163,30 +163,38 @@ TEST_F(DocsCorpus, FreshnessNamesTheVersionEachTranslationWasMadeFrom) {
   }
   options.only_rules = {"l10n-stale-translation", "l10n-source-unknown"};
   RunResult r = RunCheck(options);
-  int fresh = 0, outdated = 0, unknown = 0;
+  int fresh = 0, stale_named = 0, stale_not_in_history = 0;
   for (const DocSummary& d : r.docs) {
     if (d.role != "translation") continue;
     auto doc = BuildDocModel(std::string(d.path), Read(std::string(d.path)));
     std::string hash = doc->front_matter.Find("ms.openlocfilehash")->value;
     auto v = versions.find(hash);
     if (v == versions.end()) {
-      EXPECT_EQ(d.freshness, "unknown") << d.path;
-      ++unknown;
+      // Not the current source's hash: certainly stale (DESIGN §2a).
+      EXPECT_EQ(d.freshness, "stale") << d.path;
+      EXPECT_EQ(d.translated_from, "") << d.path;
+      ++stale_not_in_history;
     } else if (v->second == "MicrosoftDocs__azure-docs.md") {
       EXPECT_EQ(d.freshness, "fresh") << d.path;
       ++fresh;
     } else {
-      EXPECT_EQ(d.freshness, "outdated") << d.path;
+      EXPECT_EQ(d.freshness, "stale") << d.path;
       EXPECT_EQ(fs::path(d.translated_from.view()).filename().string(), v->second) << d.path;
-      ++outdated;
+      ++stale_named;
     }
   }
   EXPECT_EQ(fresh, 3);
-  EXPECT_EQ(outdated, 17);
-  EXPECT_EQ(unknown, 17);
-  int stale_findings = 0;
-  for (const Finding& f : r.findings) stale_findings += f.rule == "l10n-stale-translation";
-  EXPECT_EQ(stale_findings, 17);
+  EXPECT_EQ(stale_named, 17);
+  EXPECT_EQ(stale_not_in_history, 17);
+  int stale_findings = 0, naming = 0, unknown_findings = 0;
+  for (const Finding& f : r.findings) {
+    stale_findings += f.rule == "l10n-stale-translation";
+    naming += f.message.find("translated from an older version of the source ('") != std::string::npos;
+    unknown_findings += f.rule == "l10n-source-unknown";
+  }
+  EXPECT_EQ(stale_findings, 34);
+  EXPECT_EQ(naming, 17);
+  EXPECT_EQ(unknown_findings, 0);
 }
 
 TEST_F(DocsCorpus, SeedAzurePiacterIsFlaggedWhereItIs) {

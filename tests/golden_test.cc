@@ -68,6 +68,9 @@ TEST_P(GoldenTest, FindingsMatchExpected) {
   if (std::string history = Options(dir, "history"); !history.empty()) {
     options.docs.history.push_back((dir / history).string());
   }
+  if (std::string root = Options(dir, "docs-root"); !root.empty()) {
+    options.docs.root = (dir / root).lexically_normal().string();
+  }
   if (std::string source = Options(dir, "docs-source"); !source.empty()) {
     options.docs.source = (dir / source).string();
   }

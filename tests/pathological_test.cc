@@ -175,7 +175,8 @@ TEST_F(Pathological, MarkdownNestedListsAndQuotes) {
   for (int i = 1; i <= 3000; ++i) quotes += std::string(static_cast<size_t>(i % 1000), '>') + " quote\n";
   std::string a = Write("lists.md", std::string(kDocHead) + lists);
   std::string b = Write("quotes.md", std::string(kDocHead) + quotes + "[x](./missing.md)\n");
-  std::string out = Check({a, b});
+  // --docs-root: the folder is the complete tree, so a missing target is an error.
+  std::string out = Check({"--docs-root", dir_.string(), a, b});
   EXPECT_NE(out.find("quotes.md:"), std::string::npos) << out.substr(0, 600);
   EXPECT_NE(out.find("link target './missing.md' does not exist [docs-broken-link]"), std::string::npos);
 }

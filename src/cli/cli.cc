@@ -427,7 +427,12 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->delimiter(',')
       ->type_name("PATH");
-  check->add_flag("--no-git-history", no_git_history, "do not read older source versions from git");
+  check->add_flag("--no-git-history", no_git_history,
+                  "do not use git (older source versions; files a sparse checkout left out)");
+  std::string docs_root;
+  check->add_option("--docs-root", docs_root,
+                    "the checked docs tree: a missing link target outside it is a 'not verified' note, not an error")
+      ->type_name("PATH");
   std::string shard;
   check->add_option("--shard", shard,
                     "check only shard K of N (K/N, 1-based; by folder for manifests, by source for docs); combine "
@@ -591,8 +596,13 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     options.docs.history = !docs_history.empty() ? docs_history : config.docs_history;
     options.docs.use_git_history = !no_git_history && config.docs_git_history.value_or(true);
     options.docs.glossary = config.glossary;
+    options.docs.root = !docs_root.empty() ? docs_root : config.docs_root;
     if (!options.docs.source.empty() && !std::filesystem::exists(options.docs.source)) {
       err << "leadlint: --docs-source '" << options.docs.source << "' does not exist\n";
+      return kExitUsage;
+    }
+    if (!options.docs.root.empty() && !std::filesystem::is_directory(options.docs.root)) {
+      err << "leadlint: --docs-root '" << options.docs.root << "' is not a folder\n";
       return kExitUsage;
     }
     if (options.docs.source.empty() && !options.docs.translations.empty()) {

@@ -184,13 +184,22 @@ bool LoadConfigText(const std::string& path, std::string text, Config* config, s
       for (const JsonNode& item : h->children) config->docs_history.push_back(resolve(item.text));
     }
     if (const JsonNode* g = docs->Find("gitHistory")) config->docs_git_history = g->boolean;
+    if (std::string_view r = docs->StringAt("root"); !r.empty()) config->docs_root = resolve(std::string(r));
   }
   if (const JsonNode* glossary = root.Find("glossary")) {
     for (const JsonNode& locale : glossary->children) {
       std::string key = locale.key;
       for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      // "term": ["allowed", ...] or "term": {"allowed": [...], "wrong": [...]}.
       for (const JsonNode& term : locale.children) {
-        for (const JsonNode& rendering : term.children) config->glossary[key].push_back(rendering.text);
+        auto add = [&](const JsonNode& list, bool allowed) {
+          for (const JsonNode& rendering : list.children) {
+            config->glossary[key].push_back({term.key, rendering.text, allowed});
+          }
+        };
+        if (term.is_array()) add(term, true);
+        if (const JsonNode* a = term.is_object() ? term.Find("allowed") : nullptr) add(*a, true);
+        if (const JsonNode* w = term.is_object() ? term.Find("wrong") : nullptr) add(*w, false);
       }
     }
   }

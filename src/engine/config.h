@@ -10,6 +10,7 @@
 
 #include "base/finding.h"
 #include "load/glob.h"
+#include "model/doc.h"
 
 namespace leadlint {
 
@@ -25,9 +26,10 @@ struct Config {
   std::string docs_source;                    // absolute, or ""
   std::vector<std::string> docs_translations;  // absolute
   std::vector<std::string> docs_history;       // absolute
+  std::string docs_root;                       // absolute, or ""
   std::optional<bool> docs_git_history;
   std::optional<bool> allow_empty;  // accept a run that checks nothing
-  std::map<std::string, std::vector<std::string>> glossary;  // lower-case locale -> renderings
+  std::map<std::string, std::vector<GlossaryRendering>> glossary;  // lower-case locale -> renderings
 };
 
 // The nearest leadlint.json in `start_dir` or its ancestors, or "".

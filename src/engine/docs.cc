@@ -5,12 +5,16 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <unistd.h>
+
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -97,39 +101,210 @@ std::string TreeLocale(const std::string& path) {
   return "";
 }
 
-// Older versions of a file from its git history (at most 50), as (label, text).
-std::vector<std::pair<std::string, std::string>> GitVersions(const std::string& path) {
-  std::vector<std::pair<std::string, std::string>> out;
-  fs::path abs = fs::absolute(path);
-  std::string dir = abs.parent_path().string();
-  auto quote = [](const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-  };
-  std::string cmd = "git -C " + quote(dir) + " log --format=%H -n 50 -- " + quote(abs.filename().string()) + " 2>/dev/null";
+std::string ShellQuote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// Runs a shell command and returns its standard output (at most `max` bytes).
+bool RunCommand(const std::string& cmd, std::string* out, size_t max = size_t{1} << 30) {
   FILE* pipe = popen(cmd.c_str(), "r");
-  if (pipe == nullptr) return out;
-  std::vector<std::string> commits;
-  char buf[128];
-  while (fgets(buf, sizeof buf, pipe) != nullptr) {
-    std::string line(buf);
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-    if (line.size() == 40) commits.push_back(line);
+  if (pipe == nullptr) return false;
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, pipe)) > 0) {
+    if (out->size() < max) out->append(chunk, n);
   }
-  pclose(pipe);
-  for (const std::string& c : commits) {
-    std::string show = "git -C " + quote(dir) + " show " + c + ":./" + quote(abs.filename().string()) + " 2>/dev/null";
-    FILE* p = popen(show.c_str(), "r");
-    if (p == nullptr) continue;
-    std::string text;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0 && text.size() < kMaxDocBytes) text.append(chunk, n);
-    pclose(p);
-    out.emplace_back(path + "@" + c.substr(0, 12), std::move(text));
+  return pclose(pipe) == 0;
+}
+
+// Progress on stderr, only when it is a terminal and the work is long.
+class Progress {
+ public:
+  explicit Progress(std::string what) : what_(std::move(what)), start_(std::chrono::steady_clock::now()) {
+    tty_ = isatty(STDERR_FILENO) != 0;
+  }
+  ~Progress() {
+    if (shown_) std::fprintf(stderr, "\r\033[K");
+  }
+  void Update(size_t done, size_t total) {
+    if (!tty_ || (done % 64) != 0) return;
+    auto elapsed = std::chrono::steady_clock::now() - start_;
+    if (elapsed < std::chrono::milliseconds(500)) return;
+    shown_ = true;
+    std::fprintf(stderr, "\rleadlint: %s %zu/%zu", what_.c_str(), done, total);
+    std::fflush(stderr);
+  }
+
+ private:
+  std::string what_;
+  std::chrono::steady_clock::time_point start_;
+  bool tty_ = false;
+  bool shown_ = false;
+};
+
+// The top folder of the git work tree holding `dir` (a real path), or "":
+// the nearest ancestor with a `.git` entry (a folder, or a file in a linked
+// work tree or submodule), found with stat calls and cached per folder, so a
+// tree outside git starts no process at all.
+std::string GitTopOf(const std::string& dir) {
+  static std::mutex mutex;
+  static std::map<std::string, std::string> cache;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = cache.find(dir); it != cache.end()) return it->second;
+  }
+  std::string top;
+  std::error_code ec;
+  for (fs::path p(dir); !p.empty(); p = p.parent_path()) {
+    if (fs::exists(p / ".git", ec)) {
+      top = p.generic_string();
+      break;
+    }
+    if (p == p.parent_path()) break;
+  }
+  std::lock_guard<std::mutex> lock(mutex);
+  if (cache.size() > 100000) cache.clear();  // bounded
+  cache.emplace(dir, top);
+  return top;
+}
+
+// Older versions of many source files from git in one pass per repository:
+// one `git log --raw` names every blob each file had (at most 50 per file),
+// one `git cat-file --batch` streams them all. Only versions whose CRLF SHA-1
+// is in `wanted` are kept. Result: real source path -> hash -> (label, text).
+using GitIndex = std::map<std::string, std::map<std::string, std::pair<std::string, std::string>>>;
+
+GitIndex GitVersions(const std::vector<std::pair<std::string, std::string>>& sources,  // (display, real)
+                     const std::set<std::string>& wanted) {
+  GitIndex out;
+  // Repositories by their top-level folder.
+  std::map<std::string, std::string> top_of_dir;
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_top;  // top -> (rel, display)
+  for (const auto& [display, real] : sources) {
+    std::string dir = fs::path(real).parent_path().string();
+    auto it = top_of_dir.find(dir);
+    if (it == top_of_dir.end()) it = top_of_dir.emplace(dir, GitTopOf(dir)).first;
+    if (it->second.empty()) continue;
+    std::string rel = fs::path(real).lexically_relative(it->second).generic_string();
+    if (rel.empty() || rel.rfind("..", 0) == 0) continue;
+    by_top[it->second].emplace_back(rel, display);
+  }
+  for (const auto& [top, files] : by_top) {
+    std::map<std::string, std::string> display_of;  // rel -> display
+    std::set<std::string> dirs;
+    for (const auto& [rel, display] : files) {
+      display_of.emplace(rel, display);
+      dirs.insert(fs::path(rel).parent_path().generic_string());
+    }
+    std::string cmd = "git -C " + ShellQuote(top) + " log --format=C%H --raw --no-abbrev --no-renames --";
+    for (const std::string& d : dirs) cmd += " " + ShellQuote(d.empty() ? "." : d);
+    cmd += " 2>/dev/null";
+    std::string log;
+    if (!RunCommand(cmd, &log)) continue;
+    // Blobs to read: (blob, rel, commit), at most 50 per file, newest first.
+    struct Want {
+      std::string blob, rel, commit;
+    };
+    std::vector<Want> blobs;
+    std::map<std::string, int> per_file;
+    std::string commit;
+    std::istringstream lines(log);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.size() == 41 && line[0] == 'C') {
+        commit = line.substr(1);
+        continue;
+      }
+      // ":100644 100644 <old> <new> M\tpath"
+      if (line.empty() || line[0] != ':') continue;
+      size_t tab = line.find('\t');
+      if (tab == std::string::npos) continue;
+      std::string rel = line.substr(tab + 1);
+      if (display_of.count(rel) == 0) continue;
+      std::istringstream fields(line.substr(1, tab - 1));
+      std::string mode_a, mode_b, old_blob, new_blob;
+      fields >> mode_a >> mode_b >> old_blob >> new_blob;
+      if (new_blob.find_first_not_of('0') == std::string::npos) continue;  // deleted here
+      if (per_file[rel]++ >= 50) continue;
+      blobs.push_back({new_blob, rel, commit});
+    }
+    if (blobs.empty()) continue;
+    char tmpl[] = "/tmp/leadlint-blobs-XXXXXX";
+    int fd = mkstemp(tmpl);
+    if (fd < 0) continue;
+    {
+      std::string input;
+      for (const Want& w : blobs) input += w.blob + "\n";
+      size_t written = 0;
+      while (written < input.size()) {
+        ssize_t n = write(fd, input.data() + written, input.size() - written);
+        if (n <= 0) break;
+        written += static_cast<size_t>(n);
+      }
+      close(fd);
+    }
+    FILE* pipe = popen(("git -C " + ShellQuote(top) + " cat-file --batch < " + ShellQuote(tmpl) + " 2>/dev/null").c_str(), "r");
+    std::set<std::string> found;
+    if (pipe != nullptr) {
+      Progress progress("reading source versions from git:");
+      for (size_t i = 0; i < blobs.size(); ++i) {
+        progress.Update(i, blobs.size());
+        char header[256];
+        if (fgets(header, sizeof header, pipe) == nullptr) break;
+        std::istringstream h(header);
+        std::string id, type;
+        size_t size = 0;
+        h >> id >> type >> size;
+        if (type != "blob") continue;  // "<id> missing"
+        std::string text(size, '\0');
+        size_t got = size == 0 ? 0 : fread(text.data(), 1, size, pipe);
+        text.resize(got);
+        fgetc(pipe);  // the newline after the contents
+        if (got != size || size > kMaxDocBytes) continue;
+        std::string hash = CrlfSha1(text);
+        if (wanted.count(hash) == 0) continue;
+        const Want& w = blobs[i];
+        auto& versions = out[(fs::path(top) / w.rel).generic_string()];
+        versions.emplace(hash, std::make_pair(display_of[w.rel] + "@" + w.commit.substr(0, 12), std::move(text)));
+        // Every claimed version found: the older blobs are not read.
+        if (found.insert(hash).second && found.size() == wanted.size()) break;
+      }
+      pclose(pipe);
+    }
+    unlink(tmpl);
   }
   return out;
+}
+
+// The value of `ms.openlocfilehash` in a file's front matter (lower case), or "".
+std::string ClaimedHash(const std::string& text) {
+  size_t p = text.find("ms.openlocfilehash:");
+  if (p == std::string::npos || p > 16384) return "";
+  p += 19;
+  size_t e = text.find_first_of("\r\n", p);
+  std::string v = text.substr(p, e == std::string::npos ? std::string::npos : e - p);
+  size_t b = v.find_first_not_of(" \t'\"");
+  size_t l = v.find_last_not_of(" \t'\"");
+  v = b == std::string::npos ? "" : v.substr(b, l - b + 1);
+  for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return v;
+}
+
+// The roots of a translation's and its source's trees: their real paths
+// without the longest common tail ("/a/azure-docs.de-de/articles/x.md" and
+// "/a/azure-docs/articles/x.md" -> "/a/azure-docs.de-de", "/a/azure-docs").
+std::pair<std::string, std::string> PairRoots(const std::string& translation, const std::string& source) {
+  std::vector<std::string> a, b;
+  for (const fs::path& part : fs::path(translation)) a.push_back(part.string());
+  for (const fs::path& part : fs::path(source)) b.push_back(part.string());
+  size_t common = 0;
+  while (common < a.size() && common < b.size() && a[a.size() - 1 - common] == b[b.size() - 1 - common]) ++common;
+  if (common == 0) common = 1;  // at least the file itself (single-file doc sets name it differently)
+  fs::path ta, sb;
+  for (size_t i = 0; i + common < a.size(); ++i) ta /= a[i];
+  for (size_t i = 0; i + common < b.size(); ++i) sb /= b[i];
+  return {ta.generic_string(), sb.generic_string()};
 }
 
 struct SourceVersion {
@@ -142,7 +317,57 @@ struct DocJob {
   bool translation = false;
   std::string source;  // "" for sources and standalone docs
   bool standalone = false;
+  std::string expected_source = {};  // a translation without source: where it was looked for
+  bool same_as_source_tree = false;  // --docs-translations names the source tree itself
 };
+
+// The real path (symlinks, '.', '..' resolved; missing tails kept) with '/'.
+std::string RealPathUncached(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) return AbsolutePath(path);
+  std::string s = p.generic_string();
+  while (s.size() > 1 && s.back() == '/') s.pop_back();
+  return s;
+}
+
+// weakly_canonical costs a readlink per path component; a tree of thousands of
+// docs shares a few hundred folders, so folders are resolved once (cached) and
+// a file costs one lstat (a symlinked file is resolved in full).
+std::string RealPath(const std::string& path) {
+  static std::mutex mutex;
+  static std::map<std::string, std::string> folders;  // lexical absolute folder -> real path
+  const std::string abs = AbsolutePath(path);
+  const size_t slash = abs.rfind('/');
+  if (slash == std::string::npos || slash == 0) return RealPathUncached(abs);
+  std::error_code ec;
+  auto status = fs::symlink_status(abs, ec);
+  if (!ec && (fs::is_symlink(status) || fs::is_directory(status))) return RealPathUncached(abs);
+  const std::string folder = abs.substr(0, slash);
+  std::string real_folder;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = folders.find(folder);
+    if (it != folders.end()) real_folder = it->second;
+  }
+  if (real_folder.empty()) {
+    real_folder = RealPathUncached(folder);
+    std::lock_guard<std::mutex> lock(mutex);
+    if (folders.size() > 100000) folders.clear();  // bounded
+    folders.emplace(folder, real_folder);
+  }
+  return real_folder == "/" ? "/" + abs.substr(slash + 1) : real_folder + abs.substr(slash);
+}
+
+// `derived` (an absolute path) spelled like `like`: relative to the working
+// directory when `like` is relative, so messages keep the user's style.
+std::string DisplayLike(const std::string& like, const std::string& derived) {
+  if (fs::path(like).is_absolute()) return derived;
+  std::error_code ec;
+  fs::path cwd = fs::weakly_canonical(fs::current_path(ec), ec);
+  std::string rel = fs::path(derived).lexically_relative(cwd).generic_string();
+  return rel.empty() ? derived : rel;
+}
 
 bool Enabled(const std::set<std::string>& only, std::string_view rule) {
   return only.empty() || only.count(std::string(rule)) != 0;
@@ -302,25 +527,50 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
                    const std::set<std::string>& only_rules, int jobs, int shard_index, int shard_count) {
   DocsResult result;
   std::vector<DocJob> doc_jobs;
-  std::set<std::string> claimed;
 
   // 1. Doc sets named by --docs-source / --docs-translations (or leadlint.json).
+  // Files are paired by their real paths (symlinks, '.', '..' resolved), never
+  // by spelling, and a file is never its own source.
   std::error_code ec;
+  std::set<std::string> claimed_real;  // real paths of every job
+  auto claim = [&](const std::string& path) { return claimed_real.insert(RealPath(path)).second; };
   if (!options.source.empty()) {
+    const std::string source_real = RealPath(options.source);
     if (fs::is_directory(options.source, ec)) {
+      for (const std::string& tree : options.translations) {
+        if (RealPath(tree) == source_real) {
+          DocJob j;
+          j.path = tree;
+          j.same_as_source_tree = true;
+          doc_jobs.push_back(std::move(j));
+        }
+      }
+      // A translation tree inside the source tree is not part of the source.
+      std::vector<std::string> translation_reals;
+      for (const std::string& tree : options.translations) {
+        if (RealPath(tree) != source_real) translation_reals.push_back(RealPath(tree) + "/");
+      }
       for (const std::string& src : MarkdownUnder(options.source)) {
-        if (claimed.insert(src).second) doc_jobs.push_back({src, false, "", false});
+        std::string real = RealPath(src);
+        bool in_translation = false;
+        for (const std::string& t : translation_reals) in_translation = in_translation || real.rfind(t, 0) == 0;
+        if (!in_translation && claim(src)) doc_jobs.push_back({src, false, "", false});
       }
       for (const std::string& tree : options.translations) {
+        const std::string tree_real = RealPath(tree);
+        if (tree_real == source_real) continue;
         for (const std::string& t : MarkdownUnder(tree)) {
-          std::string rel = fs::path(t).lexically_relative(tree).generic_string();
+          std::string rel = fs::path(RealPath(t)).lexically_relative(tree_real).generic_string();
+          if (rel.empty() || rel.rfind("..", 0) == 0) rel = fs::path(t).lexically_relative(tree).generic_string();
           std::string src = (fs::path(options.source) / rel).generic_string();
-          if (!claimed.insert(t).second) continue;
-          doc_jobs.push_back({t, true, fs::exists(src, ec) ? src : "", false});
+          if (!claim(t)) continue;
+          DocJob j{t, true, fs::exists(src, ec) && RealPath(src) != RealPath(t) ? src : "", false};
+          if (j.source.empty()) j.expected_source = src;
+          doc_jobs.push_back(std::move(j));
         }
       }
     } else {
-      claimed.insert(options.source);
+      claim(options.source);
       doc_jobs.push_back({options.source, false, "", false});
       std::vector<std::string> translations;
       for (const std::string& t : options.translations) {
@@ -330,35 +580,64 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
         if (f.explicit_path) translations.emplace_back(f.path);
       }
       for (const std::string& t : translations) {
-        if (t == options.source || !claimed.insert(t).second) continue;
+        if (!claim(t)) continue;  // the source itself, or a file met twice
         doc_jobs.push_back({t, true, options.source, false});
       }
     }
   }
   // 2. Markdown met on the command line or while walking (older versions in a
-  // history folder are versions, not docs to check).
-  std::set<std::string> absolute_claimed;
-  for (const std::string& c : claimed) absolute_claimed.insert(AbsolutePath(c));
+  // history folder are versions, not docs to check). A file under a localized
+  // tree ("azure-docs.de-de/") pairs with the file at the same path under the
+  // sibling source tree ("azure-docs/"), found from the real path, so that
+  // `check .` inside the localized tree pairs too.
   std::vector<std::string> history_roots;
-  for (const std::string& h : options.history) history_roots.push_back(AbsolutePath(h) + "/");
+  for (const std::string& h : options.history) history_roots.push_back(RealPath(h) + "/");
   for (const InputFile& f : markdown) {
     const std::string path(f.path);
-    std::string abs = AbsolutePath(path);
+    const std::string real = RealPath(path);
     bool in_history = false;
-    for (const std::string& root : history_roots) in_history = in_history || abs.rfind(root, 0) == 0;
+    for (const std::string& root : history_roots) in_history = in_history || real.rfind(root, 0) == 0;
     if (in_history && !f.explicit_path) continue;
-    if (!absolute_claimed.insert(abs).second || !claimed.insert(path).second) continue;
+    if (!claim(path)) continue;
     std::string src = SourceTreePath(path);
-    if (!src.empty() && fs::exists(src, ec)) {
+    if (src.empty() || !fs::exists(src, ec)) {
+      std::string real_src = SourceTreePath(real);
+      src = real_src.empty() ? "" : DisplayLike(path, real_src);
+    }
+    if (!src.empty() && fs::exists(src, ec) && RealPath(src) != real) {
       doc_jobs.push_back({path, true, src, !f.explicit_path});
-      if (claimed.insert(src).second && absolute_claimed.insert(AbsolutePath(src)).second) {
-        doc_jobs.push_back({src, false, "", !f.explicit_path});
-      }
+      if (claim(src)) doc_jobs.push_back({src, false, "", !f.explicit_path});
     } else {
-      doc_jobs.push_back({path, false, "", !f.explicit_path});
+      DocJob j{path, false, "", !f.explicit_path};
+      // In a localized tree but its source is missing: a translation to report.
+      if (!TreeLocale(real).empty()) {
+        j.translation = true;
+        j.expected_source = src;
+      }
+      doc_jobs.push_back(std::move(j));
     }
   }
 
+  // --docs-translations naming the source tree itself: said once, nothing paired.
+  for (auto it = doc_jobs.begin(); it != doc_jobs.end();) {
+    if (!it->same_as_source_tree) {
+      ++it;
+      continue;
+    }
+    if (Enabled(only_rules, "l10n-source-unknown")) {
+      Finding f;
+      f.rule = "l10n-source-unknown";
+      f.severity = Severity::kWarning;
+      f.path = it->path;
+      f.line = 1;
+      f.column = 1;
+      f.message = "the translation folder '" + it->path + "' is the source folder '" + options.source +
+                  "' (the same real path): its files are checked as sources, never paired with themselves; name "
+                  "the localized tree, e.g. --docs-translations azure-docs.de-de";
+      result.findings.push_back(std::move(f));
+    }
+    it = doc_jobs.erase(it);
+  }
   if (shard_count > 1) {
     std::vector<DocJob> mine;
     for (DocJob& j : doc_jobs) {
@@ -379,6 +658,31 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       history_text.emplace(f, std::move(text));
     }
   }
+  // Git history: only for translations whose hash is neither the current
+  // source's nor in a history folder, read for all their sources in one pass.
+  GitIndex git_versions;
+  if (options.use_git_history) {
+    std::map<std::string, std::string> source_hash;  // source path -> CRLF SHA-1
+    std::set<std::string> wanted;
+    std::vector<std::pair<std::string, std::string>> sources;
+    std::set<std::string> listed;
+    for (const DocJob& j : doc_jobs) {
+      if (!j.translation || j.source.empty()) continue;
+      std::string text;
+      if (!ReadText(j.path, &text)) continue;
+      std::string claimed_hash = ClaimedHash(text);
+      if (claimed_hash.empty() || history.count(claimed_hash) != 0) continue;
+      auto [it, inserted] = source_hash.emplace(j.source, "");
+      if (inserted) {
+        std::string source_text;
+        if (ReadText(j.source, &source_text)) it->second = CrlfSha1(source_text);
+      }
+      if (claimed_hash == it->second) continue;
+      wanted.insert(claimed_hash);
+      if (listed.insert(j.source).second) sources.emplace_back(j.source, RealPath(j.source));
+    }
+    if (!wanted.empty()) git_versions = GitVersions(sources, wanted);
+  }
   // Jobs are grouped by source so that a source (and its git history) is read
   // once, held only while its translations are checked, then dropped: memory
   // follows the largest doc set, not the size of the tree.
@@ -396,59 +700,175 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
     }
   }
 
-  // 4. Link targets of every doc (I/O here, so that rules stay pure).
+  // 4. Link targets of every doc (I/O here, so that rules stay pure). A link
+  // is resolved as the site sees it: in the doc's own tree, and for a
+  // translation also in the source tree at the same path (the site falls back
+  // to English). A missing target outside the checked tree (a sparse or
+  // partial checkout) cannot be verified: the rules say so in a note.
+  std::vector<std::string> roots;  // real paths, each ending in '/'
+  {
+    auto add_root = [&](const std::string& path) {
+      if (path.empty() || path == "-") return;
+      std::error_code e;
+      std::string real = RealPath(fs::is_directory(path, e) ? path : fs::path(path).parent_path().string());
+      roots.push_back(real == "/" ? real : real + "/");
+    };
+    if (!options.root.empty()) {
+      add_root(options.root);
+    } else {
+      for (const std::string& p : options.checked_paths) add_root(p.empty() ? "." : p);
+      if (options.checked_paths.empty() && options.source.empty()) add_root(".");
+      add_root(options.source);
+      for (const std::string& t : options.translations) add_root(t);
+      // The source trees of pairs found by path ("azure-docs/" next to "azure-docs.de-de/").
+      std::set<std::string> seen;
+      for (const DocJob& j : doc_jobs) {
+        if (!j.translation || j.source.empty()) continue;
+        auto [translation_root, source_root] = PairRoots(RealPath(j.path), RealPath(j.source));
+        for (const std::string& r : {translation_root, source_root}) {
+          if (!r.empty() && seen.insert(r).second) roots.push_back(r + "/");
+        }
+      }
+    }
+  }
+  auto inside_roots = [&](const std::string& real) {
+    for (const std::string& r : roots) {
+      if (real.rfind(r, 0) == 0) return true;
+    }
+    return false;
+  };
   std::mutex target_cache_mutex;
   std::map<std::string_view, LinkTarget> target_cache;  // key: interned normalized path
-  auto resolve_links = [&](const DocModel& doc) {
+  auto lookup = [&](const fs::path& p) {
+    const std::string key = p.generic_string();  // looked up first, interned when stored
+    {
+      std::lock_guard<std::mutex> lock(target_cache_mutex);
+      auto cached = target_cache.find(key);
+      if (cached != target_cache.end()) return cached->second;
+    }
+    LinkTarget lt;
+    std::error_code e;
+    lt.exists = fs::exists(p, e);
+    if (!lt.exists) {
+      // "Did you mean": the closest file name in the target's folder.
+      std::vector<std::string> names;
+      for (fs::directory_iterator it(p.parent_path(), e), end; !e && it != end && names.size() < 10000; it.increment(e)) {
+        names.push_back(it->path().filename().string());
+      }
+      lt.nearest = Nearest(p.filename().string(), std::vector<std::string_view>(names.begin(), names.end()), 3);
+    }
+    std::string ext = p.extension().string();
+    if (lt.exists && (ext == ".md" || ext == ".markdown")) {
+      lt.markdown = true;
+      std::string text;
+      if (ReadText(p.string(), &text)) {
+        MarkdownDoc md = ParseMarkdown(text);
+        lt.anchors.reserve(md.headings.size() + md.html_anchors.size());
+        for (const MdHeading& h : md.headings) lt.anchors.emplace_back(h.slug);
+        for (const std::string& a : md.html_anchors) lt.anchors.emplace_back(a);
+      }
+    }
+    // Each target is read once per run, however many docs link to it.
+    std::lock_guard<std::mutex> lock(target_cache_mutex);
+    target_cache.emplace(Intern(key), lt);
+    return lt;
+  };
+  // Which files git tracks, per repository (one `git ls-files` each, only
+  // when a target is missing): nullopt when the doc is not in a git work tree
+  // or not tracked there (then git cannot vouch for its tree).
+  std::mutex git_files_mutex;
+  std::map<std::string, std::string> git_top_of_dir;                // folder -> top ("" = none)
+  std::map<std::string, std::set<std::string>> git_files;         // top -> tracked paths
+  auto git_tracked = [&](const std::string& doc_real, const fs::path& target,
+                         const fs::path& alt) -> std::optional<bool> {
+    if (!options.use_git_history) return std::nullopt;
+    std::lock_guard<std::mutex> lock(git_files_mutex);
+    std::string dir = fs::path(doc_real).parent_path().string();
+    auto top_it = git_top_of_dir.find(dir);
+    if (top_it == git_top_of_dir.end()) {
+      std::string top = GitTopOf(dir);
+      top_it = git_top_of_dir.emplace(dir, top).first;
+      if (!top.empty() && git_files.count(top) == 0) {
+        std::string list;
+        RunCommand("git -C " + ShellQuote(top) + " ls-files -z 2>/dev/null", &list);
+        std::set<std::string>& files = git_files[top];
+        for (size_t b = 0; b < list.size();) {
+          size_t e = list.find('\0', b);
+          if (e == std::string::npos) e = list.size();
+          if (e > b) files.insert(list.substr(b, e - b));
+          b = e + 1;
+        }
+      }
+    }
+    const std::string& top = top_it->second;
+    if (top.empty()) return std::nullopt;
+    const std::set<std::string>& files = git_files[top];
+    auto rel = [&](const fs::path& p) { return p.lexically_relative(top).generic_string(); };
+    if (files.count(rel(doc_real)) == 0) return std::nullopt;
+    if (files.count(rel(target)) != 0 || (!alt.empty() && files.count(rel(alt)) != 0)) return true;
+    // A folder target: tracked when any file under it is.
+    std::string prefix = rel(target) + "/";
+    auto it = files.lower_bound(prefix);
+    return it != files.end() && it->rfind(prefix, 0) == 0;
+  };
+  // `translation_root` / `source_root`: where a translation's tree maps to its
+  // source's ("" for sources and unpaired docs).
+  auto resolve_links = [&](const DocModel& doc, const std::string& translation_root, const std::string& source_root) {
     std::map<std::string, LinkTarget> links;
-    fs::path dir = fs::path(doc.path).parent_path();
+    const std::string doc_real = RealPath(doc.path);
+    fs::path dir = fs::path(doc_real).parent_path();
     for (const MdLink& l : doc.markdown.links) {
       std::string url = l.url;
       size_t colon = url.find(':');
       size_t slash = url.find('/');
-      if (url.empty() || url[0] == '#' || url[0] == '/' ||
+      if (url.empty() || url[0] == '#' || url.rfind("//", 0) == 0 ||
           (colon != std::string::npos && (slash == std::string::npos || colon < slash))) {
         continue;
       }
       std::string target = url.substr(0, url.find('#'));
       if (size_t q = target.find('?'); q != std::string::npos) target.resize(q);
       if (target.empty() || links.count(target)) continue;
+      if (target[0] == '/' || target.rfind("~/", 0) == 0) {
+        // Site-relative (or DocFX docset-relative): a page of the published
+        // site, which a checkout cannot map to a file.
+        LinkTarget lt;
+        lt.verified = false;
+        lt.site_relative = true;
+        links.emplace(target, std::move(lt));
+        continue;
+      }
       fs::path p = (dir / PercentDecode(target)).lexically_normal();
-      const std::string key = p.generic_string();  // looked up first, interned when stored
-      {
-        std::lock_guard<std::mutex> lock(target_cache_mutex);
-        auto cached = target_cache.find(key);
-        if (cached != target_cache.end()) {
-          links.emplace(target, cached->second);
-          continue;
+      LinkTarget lt = lookup(p);
+      fs::path alt;
+      if (!lt.exists && !translation_root.empty()) {
+        std::string rel = p.lexically_relative(translation_root).generic_string();
+        if (!rel.empty() && rel.rfind("..", 0) != 0) {
+          alt = (fs::path(source_root) / rel).lexically_normal();
+          LinkTarget in_source = lookup(alt);
+          if (in_source.exists) {
+            lt = std::move(in_source);
+            lt.from_source_tree = true;
+          } else {
+            lt.looked_also = DisplayLike(doc.path, alt.generic_string());
+          }
         }
       }
-      LinkTarget lt;
-      std::error_code e;
-      lt.exists = fs::exists(p, e);
+      // Whether a missing target is an error, i.e. whether this checkout can be
+      // known to be complete: under --docs-root (the user says so), always; in
+      // a git work tree that tracks the doc, when git does not track the target
+      // either (a file a sparse checkout left out exists). Anywhere else a copy
+      // of some pages cannot tell a missing file from one it does not hold: a
+      // docs-link-unverified note.
       if (!lt.exists) {
-        // "Did you mean": the closest file name in the target's folder.
-        std::vector<std::string> names;
-        for (fs::directory_iterator it(p.parent_path(), e), end; !e && it != end && names.size() < 10000; it.increment(e)) {
-          names.push_back(it->path().filename().string());
+        if (!options.root.empty()) {
+          lt.verified = inside_roots(p.generic_string());
+        } else if (std::optional<bool> tracked = git_tracked(doc_real, p, alt); !tracked.has_value()) {
+          lt.verified = false;
+        } else if (*tracked) {
+          lt.exists = true;  // in the repository, not in this checkout: anchors unknown
+        } else {
+          lt.verified = inside_roots(p.generic_string());
         }
-        lt.nearest = Nearest(p.filename().string(), std::vector<std::string_view>(names.begin(), names.end()), 3);
-      }
-      std::string ext = p.extension().string();
-      if (lt.exists && (ext == ".md" || ext == ".markdown")) {
-        lt.markdown = true;
-        std::string text;
-        if (ReadText(p.string(), &text)) {
-          MarkdownDoc md = ParseMarkdown(text);
-          lt.anchors.reserve(md.headings.size() + md.html_anchors.size());
-          for (const MdHeading& h : md.headings) lt.anchors.emplace_back(h.slug);
-          for (const std::string& a : md.html_anchors) lt.anchors.emplace_back(a);
-        }
-      }
-      {
-        // Each target is read once per run, however many docs link to it.
-        std::lock_guard<std::mutex> lock(target_cache_mutex);
-        target_cache.emplace(Intern(key), lt);
       }
       links.emplace(target, std::move(lt));
     }
@@ -471,9 +891,6 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
      const std::string& source_path = doc_jobs[groups[g].front()].source;
      std::unique_ptr<DocModel> source_model;
      std::string source_sha1;
-     std::map<std::string, std::string> git_history;       // hash -> label
-     std::map<std::string, std::string> git_history_text;  // label -> text
-     bool git_loaded = false;
      if (!source_path.empty()) {
        std::string source_text;
        if (ReadText(source_path, &source_text)) {
@@ -525,46 +942,46 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       if (s.locale.empty() && doc->english) s.locale = "en";
       s.role = job.translation ? "translation" : (job.standalone || job.source.empty()) && in.translation ? "translation" : "source";
       std::unique_ptr<DocModel> older;
+      if (job.translation && job.source.empty()) {
+        in.without_source = true;
+        in.expected_source = job.expected_source;
+      }
       if (job.translation && source_model != nullptr) {
         s.source = job.source;
+        in.current_source = source_model.get();
         in.current_source_path = job.source;
         in.current_source_hash = source_sha1;
         const FrontMatterEntry* e = doc->front_matter.Find("ms.openlocfilehash");
         std::string claimed_hash = e != nullptr ? e->value : "";
         for (char& c : claimed_hash) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         in.compared = source_model.get();
-        // An older version from the history folders, else from git.
+        // The version it was made from: a history folder, else git (read in one
+        // pass before the workers started).
         std::string version_label;
         std::string version_text;
         if (auto h = history.find(claimed_hash); h != history.end()) {
           version_label = h->second;
           version_text = history_text.at(h->second);
-        } else if (claimed_hash != in.current_source_hash && !claimed_hash.empty() && options.use_git_history &&
-                   !git_loaded) {
-          // Git is asked only when a translation matches neither the current
-          // source nor a history folder: once per source, then cached.
-          git_loaded = true;
-          for (auto& [label, version] : GitVersions(source_path)) {
-            std::string hash = CrlfSha1(version);
-            if (git_history.emplace(hash, label).second) git_history_text.emplace(label, std::move(version));
+        } else if (auto gv = git_versions.find(RealPath(source_path)); gv != git_versions.end()) {
+          if (auto v = gv->second.find(claimed_hash); v != gv->second.end()) {
+            version_label = v->second.first;
+            version_text = v->second.second;
           }
         }
-        if (!version_label.empty()) {
-        } else if (auto gh = git_history.find(claimed_hash); gh != git_history.end()) {
-          version_label = gh->second;
-          version_text = git_history_text.at(gh->second);
-        }
-        if (!claimed_hash.empty() && claimed_hash == in.current_source_hash) {
+        if (claimed_hash.empty()) {
+          in.freshness = "unknown";  // docs-front-matter reports the missing hash
+        } else if (claimed_hash == in.current_source_hash) {
           in.freshness = "fresh";
-        } else if (!claimed_hash.empty() && !version_label.empty()) {
-          in.freshness = "outdated";
-          in.translated_from = version_label;
-          older = BuildDocModel(version_label, std::move(version_text));
-          ExtractRuleTables(older.get(), nullptr);
-          in.compared = older.get();
-          in.compared_is_current = false;
         } else {
-          in.freshness = "unknown";
+          // Not the current source's hash: certainly not made from it (DESIGN §2a).
+          in.freshness = "stale";
+          if (!version_label.empty()) {
+            in.translated_from = version_label;
+            older = BuildDocModel(version_label, std::move(version_text));
+            ExtractRuleTables(older.get(), nullptr);
+            in.compared = older.get();
+            in.compared_is_current = false;
+          }
         }
         s.freshness = in.freshness;
         s.translated_from = in.translated_from;
@@ -574,7 +991,9 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       }
       s.rule_tables = static_cast<int>(doc->rule_tables.size());
       if (auto gl = options.glossary.find(doc->locale); gl != options.glossary.end()) in.glossary = gl->second;
-      std::map<std::string, LinkTarget> links = resolve_links(*doc);
+      std::pair<std::string, std::string> pair_roots;
+      if (job.translation && !job.source.empty()) pair_roots = PairRoots(RealPath(job.path), RealPath(job.source));
+      std::map<std::string, LinkTarget> links = resolve_links(*doc, pair_roots.first, pair_roots.second);
       in.links = &links;
       DocContext ctx(*doc, &findings[i]);
       for (const Finding& f : doc->markdown.findings) {

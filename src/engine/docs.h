@@ -12,6 +12,7 @@
 
 #include "base/finding.h"
 #include "load/discover.h"
+#include "model/doc.h"
 #include "rules/profile.h"
 
 namespace leadlint {
@@ -20,8 +21,10 @@ struct DocSetOptions {
   std::string source;                      // a file, or a folder (tree form)
   std::vector<std::string> translations;   // files or folders
   std::vector<std::string> history;        // folders (or files) holding older source versions
-  std::map<std::string, std::vector<std::string>> glossary;  // lower-case locale -> accepted renderings
+  std::map<std::string, std::vector<GlossaryRendering>> glossary;  // lower-case locale -> leadlint.json renderings
   bool use_git_history = true;             // older versions from `git log` of the source
+  std::string root;                        // --docs-root / docs.root: the checked tree ("" = the paths below)
+  std::vector<std::string> checked_paths;  // the paths named on the command line
   std::set<std::string> off_rules;         // turned off in leadlint.json (suppressions of them are not judged)
   size_t max_file_bytes = 8u << 20;
 };
@@ -33,7 +36,7 @@ struct DocSummary {
   PooledString locale;
   PooledString role;             // "source", "translation", "doc"
   PooledString source;           // the source path, for translations
-  PooledString freshness;        // "fresh", "outdated", "unknown" (translations only)
+  PooledString freshness;        // "fresh", "stale", "unknown" (no hash); translations with a source only
   PooledString translated_from;  // the matching older version
   int rule_tables = 0;
 };

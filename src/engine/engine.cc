@@ -506,6 +506,7 @@ RunResult RunCheck(const RunOptions& options) {
   if (!discovery.markdown.empty() || !options.docs.source.empty()) {
     DocSetOptions doc_options = options.docs;
     doc_options.max_file_bytes = options.limits.max_file_bytes;
+    doc_options.checked_paths = options.paths;
     for (const auto& [rule, severity] : options.rule_overrides) {
       if (!severity) doc_options.off_rules.insert(rule);
     }

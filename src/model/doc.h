@@ -19,6 +19,18 @@
 
 namespace leadlint {
 
+// One rendering of a do-not-translate product name in one locale: allowed (the
+// locale's official name, e.g. "Центр партнеров" for Partner Center) or known
+// to be wrong (a machine translation, e.g. "Azure 市场"). '*' in `text` stands
+// for letters (an inflection inside the name); a match also takes the letters
+// that follow it (an inflected ending: "Azure piactér" matches "Azure piactéren").
+struct GlossaryRendering {
+  std::string term;  // "Partner Center"
+  std::string text;  // "Центр* партнеров"
+  bool allowed = true;
+  std::string evidence = {};  // where the rendering was seen (built-in entries)
+};
+
 struct DocTerm {
   std::string text;       // as written (entities decoded)
   size_t offset = 0;

@@ -148,6 +148,8 @@ class Walker {
   void Enter(cmark_node* node, std::string_view type) {
     const char* lit = cmark_node_get_literal(node);
     std::string_view literal = lit != nullptr ? std::string_view(lit) : std::string_view();
+    OpenBlock(node, type);
+    if (block_ != nullptr) CountInline(node, type, literal);
     if (type == "heading") {
       doc_->headings.emplace_back();
       heading_ = &doc_->headings.back();
@@ -177,6 +179,11 @@ class Walker {
       link_->url = url != nullptr ? url : "";
       link_->offset = Offset(node);
       link_->text_offset = link_->offset;
+      if (type == "image") {
+        link_->kind = MdLinkKind::kImage;
+      } else if (IsIncludeAt(link_->offset)) {
+        link_->kind = MdLinkKind::kInclude;
+      }
     } else if (type == "text" || type == "code") {
       AppendText(node, literal);
     } else if (type == "softbreak" || type == "linebreak") {
@@ -203,6 +210,74 @@ class Walker {
     }
   }
 
+  // DocFX's [!INCLUDE[title](path)]: cmark sees "[!INCLUDE" as text before a link.
+  bool IsIncludeAt(size_t offset) const {
+    size_t p = offset;
+    while (p > 0 && (text_[p - 1] == ' ' || text_[p - 1] == '\t')) --p;
+    constexpr std::string_view kTag = "[!include";
+    if (p < kTag.size()) return false;
+    for (size_t i = 0; i < kTag.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(text_[p - kTag.size() + i])) != kTag[i]) return false;
+    }
+    return true;
+  }
+
+  void OpenBlock(cmark_node* node, std::string_view type) {
+    if (block_ != nullptr) return;  // nested blocks (paragraphs in a list item) are flat
+    MdBlock::Kind kind;
+    if (type == "paragraph") {
+      kind = MdBlock::Kind::kParagraph;
+    } else if (type == "heading") {
+      kind = MdBlock::Kind::kHeading;
+      ++section_;
+    } else if (type == "table") {
+      kind = MdBlock::Kind::kTable;
+    } else if (type == "code_block") {
+      kind = MdBlock::Kind::kCode;
+    } else if (type == "html_block") {
+      kind = MdBlock::Kind::kHtml;
+    } else {
+      return;
+    }
+    doc_->blocks.emplace_back();
+    block_ = &doc_->blocks.back();
+    block_->kind = kind;
+    block_->offset = Offset(node);
+    block_->section = section_;
+    block_node_ = node;
+    // Leaf blocks have no exit event.
+    if (kind == MdBlock::Kind::kCode || kind == MdBlock::Kind::kHtml) {
+      block_ = nullptr;
+      block_node_ = nullptr;
+    }
+  }
+
+  void CountInline(cmark_node* node, std::string_view type, std::string_view literal) {
+    if (type == "strong") {
+      ++block_->strong;
+    } else if (type == "emph") {
+      ++block_->emph;
+    } else if (type == "code") {
+      ++block_->code;
+      block_->codes.push_back({std::string(literal), Offset(node)});
+    } else if (type == "link") {
+      ++block_->links;
+    } else if (type == "image") {
+      ++block_->images;
+    } else if (type == "softbreak" || type == "linebreak") {
+      block_->runs.push_back({" ", Offset(node)});
+    } else if (type == "text") {
+      size_t at = Offset(node);
+      block_->runs.push_back({std::string(literal), at, link_ != nullptr});
+      for (std::string_view marker : {std::string_view("**"), std::string_view("__")}) {
+        for (size_t p = literal.find(marker); p != std::string_view::npos; p = literal.find(marker, p + 2)) {
+          // Only where the file has the marker itself (not an escaped or decoded one).
+          if (at + p + 2 <= text_.size() && text_.substr(at + p, 2) == marker) block_->literal_markers.push_back(at + p);
+        }
+      }
+    }
+  }
+
   void FinishItem() {
     if (!in_item_) return;
     in_item_ = false;
@@ -211,7 +286,11 @@ class Walker {
     item_ = MdItem();
   }
 
-  void Exit(cmark_node*, std::string_view type) {
+  void Exit(cmark_node* node, std::string_view type) {
+    if (node == block_node_) {
+      block_ = nullptr;
+      block_node_ = nullptr;
+    }
     if (type == "heading" && heading_ != nullptr) {
       heading_->text = CollapseSpaces(heading_->text);
       heading_->slug = HeadingSlug(heading_->text);
@@ -250,7 +329,62 @@ class Walker {
   MdItem plain_;
   bool in_item_ = false;
   bool in_paragraph_ = false;
+  MdBlock* block_ = nullptr;
+  cmark_node* block_node_ = nullptr;
+  int section_ = 0;
 };
+
+// DocFX ":::image type="content" source="media/x.png" alt-text="…":::" (one
+// line or several, up to the closing ":::"): its source is an image link.
+// Code fences are skipped; links stay in document order.
+void AddImageDirectives(std::string_view text, MarkdownDoc* doc) {
+  if (text.find(":::image") == std::string_view::npos) return;
+  bool in_fence = false;
+  size_t added = 0;
+  for (size_t line_start = 0; line_start < text.size();) {
+    size_t end = text.find('\n', line_start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(line_start, end - line_start);
+    size_t b = line.find_first_not_of(" \t>");
+    std::string_view trimmed = b == std::string_view::npos ? std::string_view() : line.substr(b);
+    if (trimmed.rfind("```", 0) == 0 || trimmed.rfind("~~~", 0) == 0) in_fence = !in_fence;
+    if (!in_fence && trimmed.rfind(":::image", 0) == 0 && trimmed.rfind(":::image-end", 0) != 0) {
+      size_t start = line_start + b + 8;
+      // Bounded: a directive never closed costs at most 4 KiB of scanning.
+      std::string_view window = text.substr(start, std::min<size_t>(4096, text.size() - start));
+      size_t close = window.find(":::");
+      std::string_view body = window.substr(0, close == std::string_view::npos ? window.size() : close);
+      auto attribute = [&](std::string_view name, size_t* at) -> std::string {
+        for (size_t p = body.find(name); p != std::string_view::npos; p = body.find(name, p + 1)) {
+          bool boundary = p == 0 || body[p - 1] == ' ' || body[p - 1] == '\t' || body[p - 1] == '\n';
+          size_t q = p + name.size();
+          if (!boundary || q + 1 >= body.size() || body[q] != '=' || (body[q + 1] != '"' && body[q + 1] != '\'')) continue;
+          size_t e = body.find(body[q + 1], q + 2);
+          if (e == std::string_view::npos) return "";
+          if (at != nullptr) *at = start + q + 2;
+          return std::string(body.substr(q + 2, e - q - 2));
+        }
+        return "";
+      };
+      MdLink link;
+      size_t at = line_start + b;
+      link.url = attribute("source", &at);
+      link.offset = at;
+      link.text = attribute("alt-text", nullptr);
+      link.text_offset = at;
+      link.kind = MdLinkKind::kImageDirective;
+      if (!link.url.empty()) {
+        doc->links.push_back(std::move(link));
+        ++added;
+      }
+    }
+    line_start = end + 1;
+  }
+  if (added > 0) {
+    std::stable_sort(doc->links.begin(), doc->links.end(),
+                     [](const MdLink& x, const MdLink& y) { return x.offset < y.offset; });
+  }
+}
 
 bool IsFence(std::string_view line) {
   while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
@@ -450,6 +584,7 @@ MarkdownDoc ParseMarkdown(std::string_view text, const MarkdownLimits& limits) {
   if (!root) return doc;
   Walker walker(text, &doc, limits);
   walker.Walk(root.get());
+  AddImageDirectives(text, &doc);
   doc.parsed = true;
   return doc;
 }

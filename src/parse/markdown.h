@@ -57,16 +57,41 @@ struct MdHeading {
   std::string slug;                  // GitHub/DocFX-style slug of `text`
 };
 
+enum class MdLinkKind {
+  kLink,            // [text](url), <url>
+  kImage,           // ![alt](url)
+  kImageDirective,  // :::image ... source="url" ... ::: (DocFX)
+  kInclude,         // [!INCLUDE[title](url)] (DocFX)
+};
+
 struct MdLink {
   std::string url;
   std::string text;
-  size_t offset = 0;       // the '[' (or '<' of an autolink)
+  size_t offset = 0;       // the '[' (or '<' of an autolink, or the source="…" value of :::image)
   size_t text_offset = 0;  // first byte of the link text
+  MdLinkKind kind = MdLinkKind::kLink;
+  bool IsImage() const { return kind == MdLinkKind::kImage || kind == MdLinkKind::kImageDirective; }
 };
 
 struct MdText {  // a text run in prose (paragraphs and list items), for term checks
   std::string text;
   size_t offset = 0;
+  bool in_link = false;  // inside a link's text (blocks only)
+};
+
+// A block of the document for block-by-block comparison of a translation with
+// its source (l10n-verbatim-parity, l10n-markup-parity): its kind, its section
+// (the number of headings before it; a heading opens its own), its markup
+// counts, inline code and the text runs (with offsets) of its prose.
+struct MdBlock {
+  enum class Kind { kParagraph, kHeading, kTable, kCode, kHtml };
+  Kind kind = Kind::kParagraph;
+  size_t offset = 0;
+  int section = 0;
+  int strong = 0, emph = 0, code = 0, links = 0, images = 0;
+  std::vector<MdText> codes;             // inline code literals, in order
+  std::vector<MdText> runs;              // text runs (not code), in order
+  std::vector<size_t> literal_markers;   // offsets of '**' / '__' left as text
 };
 
 struct MarkdownDoc {
@@ -79,6 +104,7 @@ struct MarkdownDoc {
   std::vector<MdTable> tables;
   std::vector<std::string> html_anchors;  // <a name|id> anywhere in the body
   std::vector<MdText> prose;
+  std::vector<MdBlock> blocks;
   std::vector<Finding> findings;     // docs-limit (offsets only)
 };
 

@@ -130,7 +130,7 @@ void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std:
     out << "</tr>\n";
     for (const DocSummary& d : result.docs) {
       std::string_view fresh = d.role != "translation" ? "source" : d.freshness.empty() ? "no source" : d.freshness;
-      std::string fresh_class = fresh == "fresh" || fresh == "source" ? "pass" : fresh == "outdated" ? "fail" : "undetermined";
+      std::string fresh_class = fresh == "fresh" || fresh == "source" ? "pass" : fresh == "stale" ? "fail" : "undetermined";
       out << "<tr class=\"doc\"><td class=\"loc\">" << Html(d.path) << "</td><td>" << Html(d.locale.empty() ? "?" : d.locale)
           << "</td><td><span class=\"verdict " << fresh_class << "\">" << Html(fresh) << "</span>"
           << (d.translated_from.empty() ? "" : "<div class=\"muted\">from " + Html(d.translated_from) + "</div>") << "</td>";

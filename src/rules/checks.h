@@ -26,6 +26,8 @@ void CheckLeadsCrmRecommended(const Offer& offer, OfferContext& ctx);
 
 void CheckDocsFrontMatter(const DocCheckInput& in, DocContext& ctx);
 void CheckDocsBrokenLink(const DocCheckInput& in, DocContext& ctx);
+void CheckDocsLinkUnverified(const DocCheckInput& in, DocContext& ctx);
+void CheckDocsMissingImage(const DocCheckInput& in, DocContext& ctx);
 void CheckDocsRuleTable(const DocCheckInput& in, DocContext& ctx);
 void CheckDocsUnmappedTerm(const DocCheckInput& in, DocContext& ctx);
 void CheckL10nTableShape(const DocCheckInput& in, DocContext& ctx);
@@ -35,5 +37,7 @@ void CheckL10nAnchorParity(const DocCheckInput& in, DocContext& ctx);
 void CheckL10nLinkParity(const DocCheckInput& in, DocContext& ctx);
 void CheckL10nStaleTranslation(const DocCheckInput& in, DocContext& ctx);
 void CheckL10nSourceUnknown(const DocCheckInput& in, DocContext& ctx);
+void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx);
+void CheckL10nMarkupParity(const DocCheckInput& in, DocContext& ctx);
 
 }  // namespace leadlint

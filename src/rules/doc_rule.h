@@ -17,6 +17,10 @@ namespace leadlint {
 struct LinkTarget {
   bool exists = false;
   bool markdown = false;
+  bool verified = true;           // false: missing but outside the checked tree, or site-relative
+  bool site_relative = false;     // '/path' or '~/path': a page of the published site
+  bool from_source_tree = false;  // a translation's target found in the source tree (the site falls back to it)
+  std::string looked_also;        // a translation's missing target: where the source tree was searched too
   // Heading slugs and <a name|id> of a Markdown target, pooled
   // (base/string_pool.h): "prerequisites" is stored once for a whole tree.
   std::vector<PooledString> anchors;
@@ -29,13 +33,16 @@ struct DocCheckInput {
   bool translation = false;                 // a localized doc (not the English source)
   const DocModel* compared = nullptr;       // source version used for parity, or nullptr
   bool compared_is_current = true;          // false: an older version from the history
-  std::string freshness;                    // "fresh", "outdated", "unknown" ("" for sources)
-  std::string translated_from;              // the history version's path when outdated
+  std::string freshness;                    // "fresh", "stale", "unknown" (no hash); "" for sources
+  std::string translated_from;              // the matching history version when stale, or ""
+  const DocModel* current_source = nullptr; // the current source, when paired
+  bool without_source = false;              // a translation that could not be paired
+  std::string expected_source;              // where its source was looked for, or ""
   std::string current_source_path;
   std::string current_source_hash;          // SHA-1 of the current source, CRLF line endings
   std::string tree_locale;                  // locale implied by the path ("hu-hu"), or ""
   const std::map<std::string, LinkTarget>* links = nullptr;  // key: link URL without '#anchor'
-  std::vector<std::string> glossary;        // accepted renderings of product names in this locale
+  std::vector<GlossaryRendering> glossary;  // leadlint.json renderings for this locale (the built-in ones are added by the rule)
   Profile profile;
 };
 

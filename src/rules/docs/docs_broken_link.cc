@@ -1,4 +1,9 @@
 // docs-broken-link: a relative link to a file or anchor that does not exist.
+//
+// Links are resolved as the published site sees them (the engine does the
+// I/O): in the doc's own tree, then, for a translation, in the source tree at
+// the same path. Missing images are docs-missing-image; a missing target
+// outside the checked tree, or a site-relative path, is docs-link-unverified.
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -17,7 +22,7 @@ bool IsExternal(std::string_view url) {
   size_t colon = url.find(':');
   size_t slash = url.find('/');
   if (colon != std::string_view::npos && (slash == std::string_view::npos || colon < slash)) return true;
-  return url.rfind("//", 0) == 0 || url.rfind("/", 0) == 0;  // scheme or site-absolute
+  return url.rfind("//", 0) == 0;
 }
 
 // " (did you mean '#x'?)" when an existing anchor is close to the missing one.
@@ -53,16 +58,22 @@ void CheckDocsBrokenLink(const DocCheckInput& in, DocContext& ctx) {
     if (in.links == nullptr) continue;
     auto it = in.links->find(target);
     if (it == in.links->end()) continue;
-    if (!it->second.exists) {
+    const LinkTarget& lt = it->second;
+    // Images have docs-missing-image; targets that cannot be verified have
+    // docs-link-unverified.
+    if (link.IsImage() || !lt.verified) continue;
+    if (!lt.exists) {
+      std::string what = link.kind == MdLinkKind::kInclude ? "included file '" : "link target '";
+      std::string also = lt.looked_also.empty() ? "" : " (nor in the source tree: '" + lt.looked_also + "')";
       std::string hint;
-      if (!it->second.nearest.empty()) {
+      if (!lt.nearest.empty()) {
         const size_t slash = target.rfind('/');
         hint = " (did you mean '" + (slash == std::string::npos ? "" : target.substr(0, slash + 1)) +
-               it->second.nearest.str() + "'?)";
+               lt.nearest.str() + "'?)";
       }
-      ctx.Report(kRule, link.offset, 1, "link target '" + target + "' does not exist" + hint);
-    } else if (!anchor.empty() && it->second.markdown) {
-      const auto& anchors = it->second.anchors;
+      ctx.Report(kRule, link.offset, 1, what + target + "' does not exist" + also + hint);
+    } else if (!anchor.empty() && lt.markdown) {
+      const auto& anchors = lt.anchors;
       if (std::find(anchors.begin(), anchors.end(), anchor) == anchors.end() &&
           std::find(anchors.begin(), anchors.end(), Lower(anchor)) == anchors.end()) {
         ctx.Report(kRule, link.offset, 1,

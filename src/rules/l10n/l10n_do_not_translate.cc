@@ -2,16 +2,20 @@
 // translated or altered.
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <map>
 #include <set>
 
 #include "rules/checks.h"
 #include "rules/doc_rule.h"
+#include "rules/l10n/l10n_glossary.h"
 #include "rules/l10n/l10n_util.h"
 
 namespace leadlint {
 namespace {
 
+using l10n_util::FindRendering;
+using l10n_util::KeepsTerm;
 using l10n_util::NormalizeUrl;
 
 std::string ContainedTerm(std::string_view text) {
@@ -21,12 +25,8 @@ std::string ContainedTerm(std::string_view text) {
   return "";
 }
 
-bool Kept(std::string_view text, const std::string& term, const std::vector<std::string>& glossary) {
-  if (text.find(term) != std::string_view::npos) return true;
-  for (const std::string& g : glossary) {
-    if (!g.empty() && text.find(g) != std::string_view::npos) return true;
-  }
-  return false;
+bool Kept(std::string_view text, const std::string& term, const std::vector<GlossaryRendering>& glossary) {
+  return KeepsTerm(text, term, glossary);
 }
 
 }  // namespace
@@ -34,6 +34,35 @@ bool Kept(std::string_view text, const std::string& term, const std::vector<std:
 void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation) return;
   constexpr std::string_view kRule = "l10n-do-not-translate";
+  const std::string locale = !in.doc->locale.empty() ? in.doc->locale : in.tree_locale;
+  const std::vector<GlossaryRendering> glossary = l10n_util::EffectiveGlossary(locale, in.glossary);
+  std::vector<std::pair<size_t, size_t>> reported;  // byte ranges already reported
+  std::map<std::string, std::string> bad_renderings;  // rendering -> the product name it stands for
+  auto overlaps = [&](size_t begin, size_t end) {
+    for (const auto& [b, e] : reported) {
+      if (begin < e && b < end) return true;
+    }
+    return false;
+  };
+  auto flag = [&](const std::string& rendering, size_t offset, const std::string& term, Severity severity) {
+    if (overlaps(offset, offset + std::max<size_t>(rendering.size(), 1))) return;
+    reported.emplace_back(offset, offset + std::max<size_t>(rendering.size(), 1));
+    bad_renderings.emplace(rendering, term);
+    ctx.ReportWithSeverity(
+        kRule, severity, offset, rendering.size(),
+        "'" + rendering + "' translates or alters the product name '" + term + "'; product names stay in English");
+  };
+  // Known-wrong renderings (the glossary) wherever they stand in `text`.
+  auto scan = [&](std::string_view text, size_t offset, Severity severity) {
+    for (const GlossaryRendering& g : glossary) {
+      if (g.allowed) continue;
+      for (const auto& m : FindRendering(text, g.text)) {
+        std::string found(text.substr(m.begin, m.end - m.begin));
+        if (found.rfind(g.term, 0) == 0) continue;  // "Azure Marketplace" itself
+        flag(found, offset + m.begin, g.term, severity);
+      }
+    }
+  };
   if (in.compared == nullptr) {
     // No source: the rule tables are aligned with the seed's built-in tables.
     const auto& skeleton = BuiltInRuleTables();
@@ -48,24 +77,21 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
         }
         for (const auto& [a, b] : pairs) {
           std::string term = ContainedTerm(b->text);
-          if (term.empty() || Kept(a->text, term, in.glossary) || !done.insert(a->offset).second) continue;
-          ctx.Report(
-              kRule, a->offset, a->text.size(),
-              "'" + a->text + "' translates or alters the product name '" + term + "'; product names stay in English");
+          if (term.empty() || Kept(a->text, term, glossary) || !done.insert(a->offset).second) continue;
+          flag(a->text, a->offset, term, Severity::kError);
         }
       }
     }
+    // Known-wrong renderings anywhere (no source to align with).
+    for (const char* key : {"title", "description"}) {
+      if (const FrontMatterEntry* e = in.doc->front_matter.Find(key)) {
+        scan(e->value, e->value_offset, std::string_view(key) == "title" ? Severity::kError : Severity::kWarning);
+      }
+    }
+    for (const MdHeading& h : in.doc->markdown.headings) scan(h.text, h.text_offset, Severity::kError);
+    for (const MdText& text : in.doc->markdown.prose) scan(text.text, text.offset, Severity::kWarning);
     return;
   }
-  std::set<size_t> reported;
-  std::map<std::string, std::string> bad_renderings;  // rendering -> the product name it stands for
-  auto flag = [&](const std::string& rendering, size_t offset, const std::string& term, Severity severity) {
-    if (!reported.insert(offset).second) return;
-    bad_renderings.emplace(rendering, term);
-    ctx.ReportWithSeverity(
-        kRule, severity, offset, rendering.size(),
-        "'" + rendering + "' translates or alters the product name '" + term + "'; product names stay in English");
-  };
   // Rule tables and any other table: aligned cell by cell.
   const auto& mine = in.doc->markdown.tables;
   const auto& theirs = in.compared->markdown.tables;
@@ -78,7 +104,7 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
         const MdCell& cb = rb.cells[c];
         for (size_t i = 0; i < std::min(ca.items.size(), cb.items.size()); ++i) {
           std::string term = ContainedTerm(cb.items[i].text);
-          if (!term.empty() && !Kept(ca.items[i].text, term, in.glossary)) {
+          if (!term.empty() && !Kept(ca.items[i].text, term, glossary)) {
             flag(ca.items[i].text, ca.items[i].offset, term, Severity::kError);
           }
         }
@@ -91,24 +117,50 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
   if (ha.size() == hb.size()) {
     for (size_t h = 0; h < ha.size(); ++h) {
       std::string term = ContainedTerm(hb[h].text);
-      if (!term.empty() && !Kept(ha[h].text, term, in.glossary))
+      if (!term.empty() && !Kept(ha[h].text, term, glossary))
         flag(ha[h].text, ha[h].text_offset, term, Severity::kError);
     }
   }
   // Prose: links are aligned by target; their text must keep the name (a warning:
   // inflected prose is the translator's call only where the glossary allows it).
+  const std::string own = std::filesystem::path(in.doc->path).filename().string();
   std::map<std::string, std::vector<const MdLink*>> source_links;
-  for (const MdLink& l : in.compared->markdown.links) source_links[NormalizeUrl(l.url)].push_back(&l);
+  for (const MdLink& l : in.compared->markdown.links) source_links[NormalizeUrl(l.url, own)].push_back(&l);
   std::map<std::string, size_t> seen;
   for (const MdLink& l : in.doc->markdown.links) {
-    std::string key = NormalizeUrl(l.url);
+    std::string key = NormalizeUrl(l.url, own);
     size_t n = seen[key]++;
     auto it = source_links.find(key);
     if (it == source_links.end() || n >= it->second.size()) continue;
     std::string term = ContainedTerm(it->second[n]->text);
-    if (!term.empty() && !Kept(l.text, term, in.glossary)) flag(l.text, l.text_offset, term, Severity::kWarning);
+    if (!term.empty() && !Kept(l.text, term, glossary)) flag(l.text, l.text_offset, term, Severity::kWarning);
   }
-  // Prose: every other occurrence of a rendering already found in a table or heading.
+  // Front matter: the title is shown like a heading (error), the description
+  // like prose (warning); each must keep the names its source's keeps.
+  for (const char* key : {"title", "description"}) {
+    const FrontMatterEntry* mine_e = in.doc->front_matter.Find(key);
+    const FrontMatterEntry* theirs_e = in.compared->front_matter.Find(key);
+    if (mine_e == nullptr || theirs_e == nullptr) continue;
+    Severity severity = std::string_view(key) == "title" ? Severity::kError : Severity::kWarning;
+    scan(mine_e->value, mine_e->value_offset, severity);
+    // Compared with a source it was not made from, the source's title may have
+    // changed since: only known-wrong renderings (above) are reported.
+    if (in.compared_is_current && in.freshness == "stale") continue;
+    for (const std::string& term : DoNotTranslateTerms()) {
+      if (theirs_e->value.find(term) == std::string::npos || Kept(mine_e->value, term, glossary)) continue;
+      if (term == "AppSource" && theirs_e->value.find("Microsoft AppSource") != std::string::npos) continue;
+      if (overlaps(mine_e->value_offset, mine_e->value_offset + mine_e->value.size())) break;
+      reported.emplace_back(mine_e->value_offset, mine_e->value_offset + mine_e->value.size());
+      ctx.ReportWithSeverity(kRule, severity, mine_e->value_offset, mine_e->value.size(),
+                             "the " + std::string(key) + " '" + mine_e->value + "' drops the product name '" + term +
+                                 "' that the source's " + key + " keeps; product names stay in English");
+      break;
+    }
+  }
+  // Prose (warnings): the glossary's wrong renderings, inflected forms too, and
+  // every other occurrence of a rendering already found in a table or heading.
+  for (const MdText& text : in.doc->markdown.prose) scan(text.text, text.offset, Severity::kWarning);
+  for (const MdHeading& h : in.doc->markdown.headings) scan(h.text, h.text_offset, Severity::kError);
   const std::map<std::string, std::string> found = bad_renderings;
   for (const MdText& text : in.doc->markdown.prose) {
     for (const auto& [bad, term] : found) {

@@ -1,6 +1,7 @@
 // l10n-link-parity: link targets differ from the source.
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -18,10 +19,11 @@ using l10n_util::NormalizeUrl;
 
 void CheckL10nLinkParity(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation || in.compared == nullptr) return;
+  const std::string own = std::filesystem::path(in.doc->path).filename().string();
   std::multimap<std::string, std::string> theirs;  // normalized -> as the source writes it
-  for (const MdLink& l : in.compared->markdown.links) theirs.emplace(NormalizeUrl(l.url), l.url);
+  for (const MdLink& l : in.compared->markdown.links) theirs.emplace(NormalizeUrl(l.url, own), l.url);
   for (const MdLink& l : in.doc->markdown.links) {
-    std::string url = NormalizeUrl(l.url);
+    std::string url = NormalizeUrl(l.url, own);
     auto it = theirs.find(url);
     if (it == theirs.end()) {
       ctx.Report("l10n-link-parity", l.offset, 1, "link target '" + l.url + "' is not in the source" + Against(in));

@@ -1,9 +1,11 @@
-// l10n-source-unknown: the translation's ms.openlocfilehash matches no available version of the
-// source.
-#include <algorithm>
-#include <cctype>
-#include <map>
-#include <set>
+// l10n-source-unknown: a translation with no source to pair it with.
+//
+// Until issue 12 this rule reported a hash that matched no available source
+// version; such a translation is certainly stale and is now reported by
+// l10n-stale-translation. The id is kept (ids are never reused) for the case
+// its name fits best: the source itself is unknown, so nothing about the
+// translation's freshness or parity can be checked.
+#include <string>
 
 #include "rules/checks.h"
 #include "rules/doc_rule.h"
@@ -11,13 +13,14 @@
 namespace leadlint {
 
 void CheckL10nSourceUnknown(const DocCheckInput& in, DocContext& ctx) {
-  if (!in.translation || in.freshness != "unknown") return;
+  if (!in.translation || !in.without_source) return;
   const FrontMatterEntry* e = in.doc->front_matter.Find("ms.openlocfilehash");
-  if (e == nullptr || e->value.empty()) return;  // docs-front-matter reports the missing key
-  ctx.Report("l10n-source-unknown", e->value_offset, e->value.size(),
-             "'ms.openlocfilehash' " + e->value.substr(0, 12) + " matches no available version of the source ('" +
-                 in.current_source_path + "', SHA-1 " + in.current_source_hash.substr(0, 12) +
-                 "); it is stale or from a version not in --docs-history");
+  size_t at = e != nullptr ? e->value_offset : 0;
+  std::string where = in.expected_source.empty() ? std::string("no source tree was found")
+                                                 : "'" + in.expected_source + "' does not exist";
+  ctx.Report("l10n-source-unknown", at, e != nullptr ? e->value.size() : 1,
+             "no English source to compare this translation with (" + where +
+                 "); pair it with --docs-source SOURCE --docs-translations TREE, or 'docs' in leadlint.json");
 }
 
 }  // namespace leadlint
