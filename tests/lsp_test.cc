@@ -171,6 +171,38 @@ TEST_F(LspTest, AnUnsavedEditOfOneFileRefreshesTheOther) {
   EXPECT_EQ(for_leads[2]["diagnostics"], json::array());
 }
 
+// A translation's diagnostics follow an unsaved edit of its English source: the
+// source buffer's hash no longer matches the translation's ms.openlocfilehash.
+TEST_F(LspTest, AnUnsavedEditOfTheEnglishSourceRefreshesItsTranslation) {
+  const fs::path fixtures = fs::path(LEADLINT_SOURCE_DIR) / "fixtures" / "html-report";
+  fs::copy(fixtures, dir_ / "docs", fs::copy_options::recursive);
+  const std::string source_uri = "file://" + (dir_ / "docs/azure-docs/articles/enable-lead-sharing.md").string();
+  const std::string translation_uri = "file://" + (dir_ / "docs/azure-docs.de-de/articles/enable-lead-sharing.md").string();
+  const std::string source = ReadText(source_uri);
+  Session s = Serve({Initialize(),
+                     Notification("textDocument/didOpen", {{"textDocument", {{"uri", translation_uri}, {"version", 1},
+                                                                              {"text", ReadText(translation_uri)}}}}),
+                     Notification("textDocument/didOpen", {{"textDocument", {{"uri", source_uri}, {"version", 1}, {"text", source}}}}),
+                     Notification("textDocument/didChange", {{"textDocument", {{"uri", source_uri}, {"version", 2}}},
+                                                             {"contentChanges", {{{"text", source + "\nA new paragraph.\n"}}}}})});
+  std::vector<json> for_translation;
+  for (const json& r : s.replies) {
+    if (r.value("method", "") == "textDocument/publishDiagnostics" && r["params"]["uri"] == translation_uri) {
+      for_translation.push_back(r["params"]);
+    }
+  }
+  auto stale = [](const json& params) {
+    for (const json& d : params["diagnostics"]) {
+      if (d["code"] == "l10n-stale-translation") return true;
+    }
+    return false;
+  };
+  ASSERT_EQ(for_translation.size(), 3u) << s.raw;
+  EXPECT_FALSE(stale(for_translation[0]));
+  EXPECT_FALSE(stale(for_translation[1]));
+  EXPECT_TRUE(stale(for_translation[2])) << for_translation[2].dump();
+}
+
 TEST_F(LspTest, QuickFixesSuppressionHoverAndNoSecretEchoed) {
   const std::string text =
       "{\"$schema\": \"https://schema.mp.microsoft.com/schema/customer-leads/2022-03-01-preview3\",\n"
