@@ -149,5 +149,36 @@ TEST(FixCommand, DiffThenFixThenNothingLeft) {
   fs::remove_all(dir);
 }
 
+// A translation's rule table: a translated storefront name is restored to the
+// aligned source cell's term; nothing else in the page changes.
+TEST(FixCommand, TranslatedStorefrontNameInARuleTableIsRestored) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("leadlint-fix-md-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::copy(fs::path(testing::SourceDir()) / "fixtures/rules/l10n-do-not-translate/bad/chinese-azure-shichang", dir,
+           fs::copy_options::recursive);
+  const fs::path page = dir / "azure-docs.zh-cn/articles/marketplace/enable-lead-sharing.md";
+  const std::string before = Slurp(page);
+  ASSERT_NE(before.find("| Azure \u5e02\u573a | "), std::string::npos);
+  auto fix = testing::RunBinary({"check", "--fix", "--no-git-history", "--color", "never", "."}, dir.string());
+  EXPECT_NE(fix.err.find("fixed: restore the product name 'Azure Marketplace' in place of 'Azure \u5e02\u573a' "
+                         "[l10n-do-not-translate]"),
+            std::string::npos) << fix.err;
+  const std::string after = Slurp(page);
+  EXPECT_EQ(after.find("| Azure \u5e02\u573a | "), std::string::npos);
+  std::string expected = before;
+  for (size_t p = expected.find("| Azure \u5e02\u573a | "); p != std::string::npos; p = expected.find("| Azure \u5e02\u573a | ")) {
+    expected.replace(p, std::string("| Azure \u5e02\u573a | ").size(), "| Azure Marketplace | ");
+  }
+  // HTML list items inside a cell are aligned items too.
+  for (size_t p = expected.find("<td>Azure \u5e02\u573a</td>"); p != std::string::npos;
+       p = expected.find("<td>Azure \u5e02\u573a</td>")) {
+    expected.replace(p, std::string("<td>Azure \u5e02\u573a</td>").size(), "<td>Azure Marketplace</td>");
+  }
+  EXPECT_EQ(after, expected);
+  EXPECT_EQ(testing::RunBinary({"check", "--diff", "--no-git-history", "."}, dir.string()).exit_code, 0);
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace leadlint

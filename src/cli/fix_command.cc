@@ -19,7 +19,9 @@ FixSummary FixCheckedFiles(const RunOptions& options, const RunResult& result, b
   std::set<std::string> seen;  // real paths: each file once
   for (const PooledString& checked : result.checked) {
     const std::string path = checked.str();
-    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".json") != 0) continue;  // Markdown fixes: none yet
+    const bool json = path.size() > 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+    const bool markdown = path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0;
+    if (!json && !markdown) continue;
     std::error_code ec;
     const std::string real = fs::weakly_canonical(path, ec).generic_string();
     if (!seen.insert(ec ? path : real).second) continue;

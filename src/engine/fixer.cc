@@ -5,12 +5,18 @@
 #include <set>
 #include <utility>
 
+#include <filesystem>
+#include <memory>
+
 #include "base/secret_text.h"
+#include "load/file_source.h"
 #include "model/manifest.h"
 #include "parse/json.h"
 
 namespace leadlint {
 namespace {
+
+namespace fs = std::filesystem;
 
 constexpr int kMaxPasses = 10;
 
@@ -26,6 +32,7 @@ std::pair<size_t, size_t> Span(const Fix& fix) {
 
 // Whether a fixed text is still a manifest leadlint can read.
 bool StillValid(const std::string& path, const std::string& text, const RunOptions& options) {
+  if (path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0) return true;  // Markdown always parses
   JsonLimits limits;
   limits.max_depth = options.limits.max_json_depth;
   JsonParseResult parsed = ParseJson(text, limits);
@@ -34,6 +41,36 @@ bool StillValid(const std::string& path, const std::string& text, const RunOptio
 }
 
 std::string Key(const Finding& f) { return f.rule.str() + "\n" + f.fix->description; }
+
+bool IsMarkdown(const std::string& path) {
+  return path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0;
+}
+
+// A file's findings for one version of its text: a manifest on its own; a doc
+// through a run over it (with its doc set), the text read from an overlay.
+std::vector<Finding> FindingsOf(const std::string& path, const std::string& text, const RunOptions& options,
+                                std::shared_ptr<StringPool>* memory) {
+  if (!IsMarkdown(path)) {
+    FileOutcome outcome = CheckManifestText(path, text, true, options);
+    *memory = outcome.memory;
+    return std::move(outcome.findings);
+  }
+  OverlayFiles overlay;
+  overlay.Set(path, text);
+  FileSourceScope scope(&overlay);
+  RunOptions doc_options = options;
+  doc_options.paths = {path};
+  doc_options.jobs = 1;
+  RunResult run = RunCheck(doc_options);
+  *memory = run.memory;
+  std::vector<Finding> mine;
+  std::error_code ec;
+  const fs::path want = fs::weakly_canonical(path, ec);
+  for (Finding& f : run.findings) {
+    if (fs::weakly_canonical(f.path.str(), ec) == want) mine.push_back(std::move(f));
+  }
+  return mine;
+}
 
 }  // namespace
 
@@ -60,9 +97,10 @@ FixResult FixText(const std::string& path, const std::string& text, const RunOpt
   r.text = text;
   std::set<std::string> refused;  // fixes dropped once are not tried again
   for (int pass = 0; pass < kMaxPasses; ++pass) {
-    FileOutcome outcome = CheckManifestText(path, r.text, true, options);
+    std::shared_ptr<StringPool> memory;
+    const std::vector<Finding> findings = FindingsOf(path, r.text, options, &memory);
     std::vector<const Finding*> candidates;
-    for (const Finding& f : outcome.findings) {
+    for (const Finding& f : findings) {
       if (f.fix && (f.fix->safe || unsafe) && !f.fix->edits.empty() && refused.count(Key(f)) == 0) {
         candidates.push_back(&f);
       }

@@ -5,6 +5,12 @@
 
 namespace leadlint {
 
+std::string_view DocContext::text() const { return doc_.file.contents(); }
+
+void DocContext::AttachFix(Fix fix) {
+  if (!out_->empty()) out_->back().fix = std::make_shared<const Fix>(std::move(fix));
+}
+
 void DocContext::Report(std::string_view rule, size_t offset, size_t length, std::string message) {
   const RuleInfo* info = FindRule(rule);
   ReportWithSeverity(rule, info != nullptr ? info->severity : Severity::kError, offset, length, std::move(message));

@@ -51,6 +51,10 @@ class DocContext {
   DocContext(const DocModel& doc, std::vector<Finding>* out) : doc_(doc), out_(out) {}
   void Report(std::string_view rule, size_t offset, size_t length, std::string message);
   void ReportWithSeverity(std::string_view rule, Severity severity, size_t offset, size_t length, std::string message);
+  // The document's text, for a rule that builds a fix (base/fix.h) from it.
+  std::string_view text() const;
+  // Attaches the exact repair to the finding reported last.
+  void AttachFix(Fix fix);
 
  private:
   const DocModel& doc_;

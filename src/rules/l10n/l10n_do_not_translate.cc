@@ -44,13 +44,24 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
     }
     return false;
   };
-  auto flag = [&](const std::string& rendering, size_t offset, const std::string& term, Severity severity) {
+  auto flag = [&](const std::string& rendering, size_t offset, const std::string& term, Severity severity,
+                  bool whole_cell = false) {
     if (overlaps(offset, offset + std::max<size_t>(rendering.size(), 1))) return;
     reported.emplace_back(offset, offset + std::max<size_t>(rendering.size(), 1));
     bad_renderings.emplace(rendering, term);
     ctx.ReportWithSeverity(
         kRule, severity, offset, rendering.size(),
         "'" + rendering + "' translates or alters the product name '" + term + "'; product names stay in English");
+    // A table cell whose aligned source cell is exactly the product name: the
+    // name is restored (safe: the source says what the cell must hold), when
+    // the cell's text is in the file as written.
+    if (whole_cell && !rendering.empty() && ctx.text().substr(offset, rendering.size()) == rendering) {
+      Fix fix;
+      fix.description = "restore the product name '" + term + "' in place of '" + rendering + "'";
+      fix.safe = true;
+      fix.edits.push_back({offset, rendering.size(), term});
+      ctx.AttachFix(std::move(fix));
+    }
   };
   // Known-wrong renderings (the glossary) wherever they stand in `text`.
   auto scan = [&](std::string_view text, size_t offset, Severity severity) {
@@ -78,7 +89,7 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
         for (const auto& [a, b] : pairs) {
           std::string term = ContainedTerm(b->text);
           if (term.empty() || Kept(a->text, term, glossary) || !done.insert(a->offset).second) continue;
-          flag(a->text, a->offset, term, Severity::kError);
+          flag(a->text, a->offset, term, Severity::kError, b->text == term);
         }
       }
     }
@@ -105,7 +116,7 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
         for (size_t i = 0; i < std::min(ca.items.size(), cb.items.size()); ++i) {
           std::string term = ContainedTerm(cb.items[i].text);
           if (!term.empty() && !Kept(ca.items[i].text, term, glossary)) {
-            flag(ca.items[i].text, ca.items[i].offset, term, Severity::kError);
+            flag(ca.items[i].text, ca.items[i].offset, term, Severity::kError, cb.items[i].text == term);
           }
         }
       }
