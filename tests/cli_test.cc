@@ -263,6 +263,10 @@ TEST(Options, AMissingPathIsReportedEvenWhenRuleSelectsOtherRules) {
 // Commands
 
 TEST(Commands, VersionExplainRulesAndUnknownCommands) {
+  // `leadlint lsp` is a command: at the end of its input without shutdown it exits 1.
+  auto lsp = RunBinary({"lsp"});
+  EXPECT_EQ(lsp.exit_code, 1) << lsp.err;
+  EXPECT_EQ(lsp.err, "");
   auto v1 = RunBinary({"--version"});
   auto v2 = RunBinary({"-V"});
   auto v3 = RunBinary({"version"});

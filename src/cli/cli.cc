@@ -277,7 +277,7 @@ std::string StrayWordError(const std::vector<std::string>& args) {
 
 // The subcommands, for "did you mean" on a mistyped one.
 const std::vector<std::string_view>& CommandNames() {
-  static const std::vector<std::string_view> names = {"check", "rules", "explain", "version", "merge", "extract", "init"};
+  static const std::vector<std::string_view> names = {"check", "rules", "explain", "version", "merge", "extract", "init", "lsp"};
   return names;
 }
 
