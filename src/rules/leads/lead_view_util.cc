@@ -65,6 +65,14 @@ std::string WrittenDestination(const LeadView& view, std::string_view canonical)
   return std::string(canonical);
 }
 
+bool IsPreview3OrLater(const std::string& version) {
+  return CompareSchemaVersions(version, "2022-03-01-preview3") >= 0;
+}
+
+bool NoLongerCaptured(const std::string& destination, const JsonNode& field) {
+  return (field.key == "contactEmail" && destination != "email") || (destination == "marketo" && field.key == "serverId");
+}
+
 std::string KeyAsWritten(const JsonNode& node, std::string_view source) {
   if (node.key_length >= 2 && node.key_offset + node.key_length <= source.size()) {
     std::string_view raw = source.substr(node.key_offset + 1, node.key_length - 2);

@@ -20,6 +20,10 @@ std::string ViewDestination(const LeadView& lead);
 bool IsValidEmail(std::string_view address);
 // How the document spells destinations (CPP: "AzureTable"; others: "table").
 std::string WrittenDestination(const LeadView& view, std::string_view canonical);
+// customer-leads/2022-03-01-preview3 and newer (DESIGN §1d).
+bool IsPreview3OrLater(const std::string& version);
+// A field preview3 no longer captures: contactEmail outside `email`, Marketo's serverId.
+bool NoLongerCaptured(const std::string& destination, const JsonNode& field);
 // The raw key as written in the file.
 std::string KeyAsWritten(const JsonNode& node, std::string_view source);
 

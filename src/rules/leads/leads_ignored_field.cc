@@ -116,10 +116,10 @@ void CheckLeadsIgnoredField(const ManifestDoc& doc, FileContext& ctx) {
       }
       if (!member.is_object()) continue;
       const std::set<std::string>& known = KnownFields(d);
-      const bool preview3 = !cpp && CompareSchemaVersions(lead.version, "2022-03-01-preview3") >= 0;
+      const bool preview3 = !cpp && IsPreview3OrLater(lead.version);
       for (const JsonNode& field : member.children) {
         if (field.key.rfind("x-", 0) == 0) continue;
-        if (preview3 && ((field.key == "contactEmail" && d != "email") || (d == "marketo" && field.key == "serverId"))) {
+        if (preview3 && NoLongerCaptured(d, field)) {
           ctx.ReportAtKey(kRule, field,
                           "'" + KeyAsWritten(field, source) + "' is no longer captured by customer-leads/" +
                               lead.version + " (December 2022); the service may ignore or reject it: remove it");

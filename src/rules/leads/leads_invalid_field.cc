@@ -22,17 +22,9 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool IsPreview3OrLater(const std::string& version) {
-  return CompareSchemaVersions(version, "2022-03-01-preview3") >= 0;
-}
-
 // customer-leads/2022-03-01-preview3 no longer captures Marketo's serverId nor
 // contactEmail (DESIGN §1d); leads-ignored-field warns about them. They are
 // left out of the schema check so that their shape is not judged either.
-bool NoLongerCaptured(const std::string& destination, const JsonNode& field) {
-  return (field.key == "contactEmail" && destination != "email") || (destination == "marketo" && field.key == "serverId");
-}
-
 JsonNode WithoutUncaptured(const JsonNode& view) {
   JsonNode copy;
   copy.type = view.type;
