@@ -16,7 +16,8 @@
 #include "cli/output_file.h"
 #include "engine/config.h"
 #include "engine/engine.h"
-#include "engine/fingerprint.h"
+#include "engine/rule_catalog.h"
+#include "base/fingerprint.h"
 #include "report/report.h"
 #include "test_util.h"
 
@@ -630,6 +631,7 @@ TEST(Yaml, NamedIsOneClearFindingAndWalkedIsCountedAsSkipped) {
 
 RunResult ManyFindings(size_t n, const std::string& prefix) {
   RunResult result;
+  result.rules = RuleCatalog();
   for (size_t i = 0; i < n; ++i) {
     Finding f;
     f.rule = "manifest-syntax";

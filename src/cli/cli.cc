@@ -20,15 +20,15 @@
 
 #include "base/suggest.h"
 #include "cli/fix_command.h"
+#include "cli/merge_command.h"
 #include "cli/output_file.h"
 #include "engine/baseline.h"
 #include "engine/config.h"
 #include "lsp/server.h"
 #include "engine/engine.h"
-#include "model/doc.h"
+#include "engine/extract.h"
+#include "engine/rule_catalog.h"
 #include "report/report.h"
-#include "rules/rule.h"
-#include "schema/embedded_schemas.h"
 
 #ifndef LEADLINT_VERSION
 #define LEADLINT_VERSION "0.1.0"
@@ -41,14 +41,6 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitInternal = 3;
-
-std::string_view RuleDoc(std::string_view id) {
-  std::string name = std::string(id) + ".md";
-  for (const EmbeddedFile& f : EmbeddedRuleDocs()) {
-    if (f.name == name) return f.text;
-  }
-  return {};
-}
 
 std::string JsonEscape(std::string_view s) {
   std::string out;
@@ -63,7 +55,7 @@ std::string JsonEscape(std::string_view s) {
 int CmdRules(std::ostream& out, const std::string& format) {
   if (format == "json") {
     out << "[\n";
-    const auto& rules = AllRules();
+    const auto rules = RuleCatalog();
     for (size_t i = 0; i < rules.size(); ++i) {
       out << "  {\"id\": \"" << JsonEscape(rules[i].id) << "\", \"severity\": \"" << SeverityName(rules[i].severity)
           << "\", \"summary\": \"" << JsonEscape(rules[i].summary) << "\"}" << (i + 1 < rules.size() ? "," : "") << "\n";
@@ -72,8 +64,8 @@ int CmdRules(std::ostream& out, const std::string& format) {
     return kExitClean;
   }
   size_t width = 0;
-  for (const RuleInfo& r : AllRules()) width = std::max(width, r.id.size());
-  for (const RuleInfo& r : AllRules()) {
+  for (const RuleDescriptor& r : RuleCatalog()) width = std::max(width, r.id.size());
+  for (const RuleDescriptor& r : RuleCatalog()) {
     std::string sev(SeverityName(r.severity));
     out << r.id << std::string(width - r.id.size() + 2, ' ') << sev << std::string(9 - sev.size(), ' ') << r.summary
         << "\n";
@@ -83,74 +75,19 @@ int CmdRules(std::ostream& out, const std::string& format) {
 
 int CmdExplain(const std::string& written, std::ostream& out, std::ostream& err) {
   const std::string id = AsciiLower(written);
-  const RuleInfo* rule = FindRule(id);
+  const RuleDescriptor* rule = FindRuleDescriptor(id);
   if (rule == nullptr) {
     err << "leadlint: unknown rule '" << written << "'";
-    std::string suggestion = SuggestRule(id);
+    std::string suggestion = SuggestRuleId(id);
     if (!suggestion.empty()) err << "; did you mean '" << suggestion << "'?";
     err << "\nrun 'leadlint rules' to list every rule\n";
     return kExitUsage;
   }
   out << rule->id << " (" << SeverityName(rule->severity) << ")\n" << rule->summary << "\n";
-  std::string_view doc = RuleDoc(id);
+  std::string_view doc = rule->help_markdown;
   if (!doc.empty()) out << "\n" << doc;
   if (!doc.empty() && doc.back() != '\n') out << "\n";
   return kExitClean;
-}
-
-bool ReadWhole(const std::string& path, std::string* text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  *text = s.str();
-  return true;
-}
-
-int CmdExtract(const std::string& path, const std::string& source_path, std::ostream& out, std::ostream& err) {
-  std::string text;
-  if (!ReadWhole(path, &text)) {
-    err << "leadlint: cannot read '" << path << "'\n";
-    return kExitUsage;
-  }
-  std::unique_ptr<DocModel> source;
-  if (!source_path.empty()) {
-    std::string source_text;
-    if (!ReadWhole(source_path, &source_text)) {
-      err << "leadlint: cannot read '" << source_path << "'\n";
-      return kExitUsage;
-    }
-    source = BuildDocModel(source_path, std::move(source_text));
-    ExtractRuleTables(source.get(), nullptr);
-  }
-  std::unique_ptr<DocModel> doc = BuildDocModel(path, std::move(text));
-  ExtractRuleTables(doc.get(), source.get());
-  for (const Finding& f : doc->markdown.findings) {
-    LineCol lc = doc->file.Locate(f.offset);
-    err << path << ':' << lc.line << ':' << lc.column << ": error: " << f.message << " [" << f.rule << "]\n";
-  }
-  WriteExtractJson(*doc, out);
-  if (doc->rule_tables.size() == 4) return kExitClean;
-  // Say why the JSON holds fewer tables than a lead-sharing page has.
-  std::string found;
-  std::string missing;
-  for (const char* kind : {"audience", "campaign", "listing", "leads"}) {
-    bool present = false;
-    for (const RuleTable& t : doc->rule_tables) present = present || t.kind == kind;
-    std::string name(kind);
-    name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
-    (present ? found : missing) += (present ? found : missing).empty() ? name : ", " + name;
-  }
-  err << "leadlint: '" << path << "' ";
-  if (doc->rule_tables.empty()) {
-    err << "has no storefront rule tables";
-  } else {
-    err << "has " << doc->rule_tables.size() << " storefront rule table" << (doc->rule_tables.size() == 1 ? "" : "s")
-        << (found.empty() ? "" : " (" + found + ")") << (missing.empty() ? "" : "; missing: " + missing);
-  }
-  err << ": a lead-sharing page has 4 (Audience, Campaign, Listing, Leads), each a table of 2 columns whose first, "
-         "Storefront, names AppSource and Azure Marketplace\n";
-  return kExitFindings;
 }
 
 namespace fs = std::filesystem;
@@ -494,7 +431,10 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     if (*lsp_command) return lsp::RunServer(std::cin, out, err);
     if (*rules) return CmdRules(out, rules_format);
     if (*explain) return CmdExplain(explain_id, out, err);
-    if (*extract) return CmdExtract(extract_path, extract_source, out, err);
+    if (*extract) {
+      const ExtractStatus status = ExtractRuleTablesJson(extract_path, extract_source, out, err);
+      return status == ExtractStatus::kComplete ? kExitClean : status == ExtractStatus::kIncomplete ? kExitFindings : kExitUsage;
+    }
     if (*init) return CmdInit(out, err);
     if (*merge) {
       if (merge_format_opt->count() == 0) {
@@ -632,9 +572,9 @@ int Run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     }
     for (const std::string& written : only_rules) {
       const std::string id = AsciiLower(written);
-      if (FindRule(id) == nullptr) {
+      if (FindRuleDescriptor(id) == nullptr) {
         err << "leadlint: unknown rule '" << written << "'";
-        std::string suggestion = SuggestRule(id);
+        std::string suggestion = SuggestRuleId(id);
         if (!suggestion.empty()) err << "; did you mean '" << suggestion << "'?";
         err << " (run 'leadlint rules' for the list)\n";
         return kExitUsage;

@@ -12,7 +12,7 @@
 #include <tuple>
 
 #include "base/source_file.h"
-#include "engine/fingerprint.h"
+#include "base/fingerprint.h"
 #include "load/discover.h"
 #include "parse/json.h"
 

@@ -1,6 +1,6 @@
 // Baselines: `--write-baseline FILE` records today's findings by fingerprint;
 // `--baseline FILE` then hides those and reports only new ones. Fingerprints do
-// not include line numbers (engine/fingerprint.h), so code that moves does not
+// not include line numbers (base/fingerprint.h), so code that moves does not
 // bring a baselined finding back. Paths in a baseline (version 2) are relative
 // to the baseline file's folder, as PHPStan's are, so one baseline matches from
 // any working directory and with absolute paths.

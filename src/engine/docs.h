@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/finding.h"
+#include "base/run_result.h"
 #include "load/discover.h"
 #include "model/doc.h"
 #include "rules/profile.h"
@@ -27,18 +28,6 @@ struct DocSetOptions {
   std::vector<std::string> checked_paths;  // the paths named on the command line
   std::set<std::string> off_rules;         // turned off in leadlint.json (suppressions of them are not judged)
   size_t max_file_bytes = 8u << 20;
-};
-
-// One per checked document, kept for the whole run: its text is pooled
-// (base/string_pool.h).
-struct DocSummary {
-  PooledString path;
-  PooledString locale;
-  PooledString role;             // "source", "translation", "doc"
-  PooledString source;           // the source path, for translations
-  PooledString freshness;        // "fresh", "stale", "unknown" (no hash); translations with a source only
-  PooledString translated_from;  // the matching older version
-  int rule_tables = 0;
 };
 
 struct DocsResult {

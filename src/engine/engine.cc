@@ -2,6 +2,7 @@
 // own, then dropped: only findings and the small offer model survive, so memory
 // follows the largest file rather than the number of files.
 #include "engine/engine.h"
+#include "engine/rule_catalog.h"
 
 #include <algorithm>
 #include <atomic>
@@ -385,39 +386,10 @@ OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const 
   return summary;
 }
 
-void SetOfferDetails(OfferSummary* summary, const std::vector<ListingSummary>& listings,
-                     const std::vector<PooledString>& reasons) {
-  struct Details {
-    std::vector<ListingSummary> listings;
-    std::vector<PooledString> reasons;
-  };
-  // Pooled strings are equal exactly when they share their text, so the key is
-  // the counts and the texts' addresses.
-  std::string key;
-  auto add = [&key](auto value) { key.append(reinterpret_cast<const char*>(&value), sizeof value); };
-  add(listings.size());
-  for (const ListingSummary& l : listings) {
-    add(l.storefront.data());
-    add(l.kind.data());
-    add(l.requirement.data());
-    add(l.assumed);
-  }
-  for (const PooledString& r : reasons) add(r.data());
-  // Stored in the current run's pool, like the text it points to, and freed with it.
-  struct Cache {
-    std::mutex mutex;
-    std::unordered_map<std::string, std::unique_ptr<Details>> stored;
-  };
-  Cache& cache = CurrentPool().State<Cache>();
-  std::lock_guard<std::mutex> lock(cache.mutex);
-  std::unique_ptr<Details>& details = cache.stored[key];
-  if (!details) details = std::make_unique<Details>(Details{listings, reasons});
-  summary->listings = details->listings;
-  summary->reasons = details->reasons;
-}
 
 RunResult RunCheck(const RunOptions& options) {
   RunResult result;
+  result.rules = RuleCatalog();
   // Everything the run interns (paths, excerpts, offer details) lives in its
   // own pool, kept alive by the result and freed with it.
   result.memory = std::make_shared<StringPool>();

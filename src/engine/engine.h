@@ -15,6 +15,7 @@
 #include <optional>
 
 #include "base/finding.h"
+#include "base/run_result.h"
 #include "engine/docs.h"
 #include "load/discover.h"
 #include "rules/profile.h"
@@ -52,56 +53,6 @@ struct Suppression {
   std::string rule;
   Finding place;     // where the rule id is written (for the unused note)
   bool used = false;
-};
-
-// The per-offer records live for the whole run (100,000 of them in a large
-// repository), so their text is pooled (base/string_pool.h): stored once per
-// distinct value, 16 bytes per field.
-struct ListingSummary {
-  PooledString storefront;   // "appsource", "azure-marketplace"
-  PooledString kind;         // the Listing-table term: app, consulting-services, offer, technology
-  bool assumed = false;      // storefront inferred from the offer type
-  PooledString requirement;  // "your CRM", "marketplace keeps leads", "not sold here"
-};
-
-struct OfferSummary {
-  PooledString path;
-  PooledString name;
-  PooledString format;
-  PooledString type;
-  bool storefronts_assumed = false;         // a listing's storefront was inferred
-  PooledString destination;                 // canonical, "" if absent
-  PooledString verdict;                     // "pass", "fail", "undetermined"
-  PooledString decided_by;                  // the rule whose finding set a fail or undetermined verdict
-  // Shared by every offer with the same listings and reasons (SetOfferDetails).
-  std::span<const ListingSummary> listings;  // one per storefront, in the manifest's order
-  std::span<const PooledString> reasons;     // why a CRM destination is (or may be) required
-  int line = 0;
-  int column = 0;
-};
-
-// Points `summary` at a stored copy of `listings` and `reasons`. Copies are
-// kept once per distinct combination in the current run's pool (offers of the
-// same kind and storefronts share one) and freed with it.
-void SetOfferDetails(OfferSummary* summary, const std::vector<ListingSummary>& listings,
-                     const std::vector<PooledString>& reasons);
-
-struct RunResult {
-  // The run's memory: every pooled string of this result points into it.
-  std::shared_ptr<StringPool> memory;
-  std::vector<Finding> findings;  // sorted: path, line, column, rule, message
-  std::vector<OfferSummary> offers;
-  int files_checked = 0;          // manifests checked (including ones with errors)
-  int files_skipped = 0;          // valid JSON of another shape met while walking
-  std::vector<std::string> skipped;
-  std::vector<PooledString> checked;  // every input that was checked, sorted
-  int suppressed = 0;                // findings hidden by x-leadlint-ignore
-  int baselined = 0;                 // findings hidden by --baseline
-  int other_shard_files = 0;         // --shard: inputs that belong to the other shards
-  bool baseline_applied = false;     // --baseline was given
-  int baseline_stale = 0;            // its entries for checked files that hid nothing
-  std::vector<DocSummary> docs;      // every document checked, with locale and freshness
-  std::string storefront_rules_source = "built-in (seed)";
 };
 
 RunResult RunCheck(const RunOptions& options);

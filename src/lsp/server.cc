@@ -17,8 +17,8 @@
 #include "engine/run_config.h"
 #include "load/file_source.h"
 #include "lsp/transport.h"
-#include "parse/json.h"
-#include "rules/rule.h"
+#include "engine/rule_catalog.h"
+#include "engine/suppression_edit.h"
 
 namespace leadlint::lsp {
 namespace {
@@ -386,24 +386,9 @@ class Server {
       const bool crlf = doc.text.find("\r\n") != std::string::npos;
       return Edit(positions, line_start, 0, "<!-- leadlint-disable-next-line " + rule + " -->" + (crlf ? "\r\n" : "\n"));
     }
-    JsonParseResult parsed = ParseJson(doc.text);
-    if (!parsed.ok) return std::nullopt;
-    const JsonNode* object = parsed.root.is_object() ? &parsed.root : nullptr;
-    for (const JsonNode* node = &parsed.root; node != nullptr;) {
-      const JsonNode* inner = nullptr;
-      for (const JsonNode& child : node->children) {
-        if (at >= child.offset && at < child.offset + child.length && (child.is_object() || child.is_array())) inner = &child;
-      }
-      node = inner;
-      if (inner != nullptr && inner->is_object()) object = inner;
-    }
-    if (object == nullptr) return std::nullopt;
-    if (const JsonNode* ignore = object->Find("x-leadlint-ignore"); ignore != nullptr && ignore->is_array()) {
-      const size_t close = ignore->offset + ignore->length - 1;
-      return Edit(positions, close, 0, (ignore->children.empty() ? "\"" : ", \"") + rule + "\"");
-    }
-    return Edit(positions, object->offset + 1, 0,
-                "\"x-leadlint-ignore\": [\"" + rule + "\"]" + (object->children.empty() ? "" : ", "));
+    const std::optional<Insertion> insertion = JsonSuppressionInsertion(doc.text, at, rule);
+    if (!insertion) return std::nullopt;
+    return Edit(positions, insertion->offset, 0, insertion->text);
   }
 
   json CodeActions(const json& params) {
@@ -452,7 +437,7 @@ class Server {
       const size_t begin = f.line > 0 ? positions.FromLineColumn(f.line, f.column) : f.offset;
       const size_t end = std::min(begin + std::max<size_t>(f.length, 1), positions.LineEndAt(begin));
       if (at < begin || at > end) continue;
-      const RuleInfo* rule = FindRule(f.rule);
+      const RuleDescriptor* rule = FindRuleDescriptor(f.rule.view());
       std::string text = "**" + f.rule.str() + "** (" + std::string(SeverityName(f.severity)) + ")";
       if (rule != nullptr) text += ": " + std::string(rule->summary);
       text += "\n\n" + f.message + "\n\n";

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/engine.h"
+#include "base/run_result.h"
 
 namespace leadlint {
 
@@ -45,15 +45,7 @@ void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std:
 inline constexpr size_t kSarifResultLimit = 25000;
 // "the SARIF report holds N results; GitHub code scanning keeps at most ...".
 std::string SarifLimitMessage(size_t results);
-
-// `leadlint merge`: combines JSON (or SARIF) reports of shards into the report
-// a single run would have written (one SARIF run). Returns false with `error`
-// set on bad input; `results` receives the number of findings merged.
-bool MergeReports(const std::string& format, const std::vector<std::string>& inputs, std::ostream& out,
-                  std::string* error, size_t* results = nullptr);
-
-struct DocModel;
-// `leadlint extract`: the storefront rule tables of one document as JSON.
-void WriteExtractJson(const DocModel& doc, std::ostream& out);
+// The same as a sentence (capital, full stop), as SARIF notifications carry it.
+std::string SarifLimitSentence(size_t results);
 
 }  // namespace leadlint

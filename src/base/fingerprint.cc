@@ -1,5 +1,5 @@
 // FNV-1a over the fields that identify a finding; see fingerprint.h.
-#include "engine/fingerprint.h"
+#include "base/fingerprint.h"
 
 #include <map>
 

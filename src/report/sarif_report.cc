@@ -1,0 +1,181 @@
+// SARIF 2.1.0 for code scanning: one run, every rule of the catalog with its
+// page, results with partial fingerprints, relative artifact URIs under a
+// SRCROOT, and fixes as artifact changes.
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "base/fingerprint.h"
+#include "report/report.h"
+
+namespace leadlint {
+namespace {
+
+std::string PascalCase(std::string_view id) {
+  std::string out;
+  bool upper = true;
+  for (char c : id) {
+    if (c == '-') {
+      upper = true;
+      continue;
+    }
+    out.push_back(upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c);
+    upper = false;
+  }
+  return out;
+}
+
+std::string Sentence(std::string text) {
+  if (!text.empty() && text.back() != '.' && text.back() != '?' && text.back() != '!') text.push_back('.');
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
+}
+
+std::string PercentEncode(std::string_view path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+  return out;
+}
+
+// The tool-execution notification of a run over GitHub's limit.
+nlohmann::ordered_json SarifLimitNotification(size_t results) {
+  return {{"level", "warning"}, {"message", {{"text", Sentence(SarifLimitMessage(results))}}}};
+}
+
+}  // namespace
+
+std::string SarifLimitSentence(size_t results) { return Sentence(SarifLimitMessage(results)); }
+
+std::string SarifLimitMessage(size_t results) {
+  return "the SARIF report holds " + std::to_string(results) + " results; GitHub code scanning keeps at most " +
+         std::to_string(kSarifResultLimit) +
+         " per run: fix or baseline findings, or narrow the run (--rule, --quiet) before uploading";
+}
+
+void WriteSarifReport(const RunResult& result, const ReportOptions& options, std::ostream& out) {
+  namespace fs = std::filesystem;
+  using nlohmann::ordered_json;
+
+  // SRCROOT: the working directory, or the closest ancestor holding every file,
+  // so that every artifact URI is relative and free of "..".
+  fs::path root = fs::path(options.working_directory.empty() ? fs::current_path().string() : options.working_directory)
+                      .lexically_normal();
+  std::vector<fs::path> absolute;
+  for (const Finding& f : result.findings) {
+    const fs::path path(f.path.view());
+    absolute.push_back((path.is_absolute() ? path : root / path).lexically_normal());
+  }
+  auto under = [](const fs::path& p, const fs::path& base) {
+    auto rel = p.lexically_relative(base);
+    return !rel.empty() && rel.native().rfind("..", 0) != 0;
+  };
+  for (const fs::path& p : absolute) {
+    while (!under(p, root) && root.has_parent_path() && root != root.parent_path()) root = root.parent_path();
+  }
+  std::string root_uri = "file://" + PercentEncode(root.generic_string());
+  if (root_uri.back() != '/') root_uri.push_back('/');
+
+  ordered_json sarif_rules = ordered_json::array();
+  std::map<std::string, size_t> rule_index;
+  for (const RuleDescriptor& r : result.rules) {
+    rule_index[std::string(r.id)] = sarif_rules.size();
+    std::string_view doc = r.help_markdown;
+    ordered_json rule = {{"id", r.id},
+                         {"name", PascalCase(r.id)},
+                         {"shortDescription", {{"text", Sentence(std::string(r.summary))}}},
+                         {"fullDescription", {{"text", Sentence(std::string(r.summary))}}},
+                         {"helpUri", "https://leadlint.dev/rules/" + std::string(r.id)},
+                         {"help", {{"text", Sentence("See https://leadlint.dev/rules/" + std::string(r.id) +
+                                                     " or run 'leadlint explain " + std::string(r.id) + "'")}}},
+                         {"defaultConfiguration", {{"level", std::string(SeverityName(r.severity))}}},
+                         {"properties", {{"tags", ordered_json::array({std::string(r.id.substr(0, r.id.find('-')))})}}}};
+    if (!doc.empty()) rule["help"]["markdown"] = std::string(doc);
+    sarif_rules.push_back(std::move(rule));
+  }
+
+  std::vector<std::string> fingerprints = Fingerprints(result.findings);
+  ordered_json results = ordered_json::array();
+  for (size_t i = 0; i < result.findings.size(); ++i) {
+    const Finding& f = result.findings[i];
+    std::string uri = PercentEncode(absolute[i].lexically_relative(root).generic_string());
+    ordered_json region = {{"startLine", std::max(1, f.line)}, {"startColumn", std::max(1, f.column)}};
+    if (!f.excerpt.empty()) region["snippet"] = {{"text", f.excerpt.str()}};
+    const std::string rule = f.rule.str();
+    ordered_json r = {{"ruleId", rule},
+                      {"ruleIndex", rule_index.count(rule) ? rule_index[rule] : 0},
+                      {"level", std::string(SeverityName(f.severity))},
+                      {"message", {{"text", Sentence(f.message)}}},
+                      {"locations",
+                       ordered_json::array({{{"physicalLocation",
+                                              {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "SRCROOT"}}},
+                                               {"region", region}}}}})},
+                      {"partialFingerprints", {{"leadlintFindingHash/v1", fingerprints[i]}}}};
+    // The repair as SARIF fixes: byte-addressed replacements in the same file
+    // (never an empty artifactChanges, which GitHub's ingestion rejects).
+    if (f.fix && !f.fix->edits.empty()) {
+      ordered_json replacements = ordered_json::array();
+      for (const Edit& e : f.fix->edits) {
+        ordered_json replacement = {{"deletedRegion", {{"byteOffset", e.offset}, {"byteLength", e.length}}}};
+        if (!e.replacement.empty()) replacement["insertedContent"] = {{"text", e.replacement}};
+        replacements.push_back(std::move(replacement));
+      }
+      r["fixes"] = ordered_json::array(
+          {{{"description", {{"text", Sentence(f.fix->description + (f.fix->safe ? "" : " (unsafe)"))}}},
+            {"artifactChanges",
+             ordered_json::array({{{"artifactLocation", {{"uri", uri}, {"uriBaseId", "SRCROOT"}}},
+                                   {"replacements", std::move(replacements)}}})}}});
+    }
+    results.push_back(std::move(r));
+  }
+
+  // Results in artifact-URI order, the order `leadlint merge` reproduces.
+  auto result_key = [](const ordered_json& r) {
+    const ordered_json& loc = r["locations"][0]["physicalLocation"];
+    return std::make_tuple(loc["artifactLocation"].value("uri", ""), loc["region"].value("startLine", 0),
+                           loc["region"].value("startColumn", 0), r.value("ruleId", ""), r["message"].value("text", ""));
+  };
+  std::stable_sort(results.begin(), results.end(),
+                   [&](const ordered_json& a, const ordered_json& b) { return result_key(a) < result_key(b); });
+
+  ordered_json run = {
+      {"tool",
+       {{"driver",
+         {{"name", "leadlint"},
+          {"fullName", "leadlint marketplace lead settings checker"},
+          {"version", options.version},
+          {"semanticVersion", options.version},
+          {"informationUri", "https://leadlint.dev/"},
+          {"rules", std::move(sarif_rules)}}}}},
+      {"invocations", ordered_json::array({result.findings.size() > kSarifResultLimit
+                                               ? ordered_json{{"executionSuccessful", true},
+                                                              {"toolExecutionNotifications",
+                                                               ordered_json::array({SarifLimitNotification(
+                                                                   result.findings.size())})}}
+                                               : ordered_json{{"executionSuccessful", true}}})},
+      {"originalUriBaseIds", {{"SRCROOT", {{"uri", root_uri}}}}},
+      {"results", std::move(results)},
+      {"columnKind", "unicodeCodePoints"},
+      {"properties", {{"profile", options.profile}}}};
+  if (options.shard_count > 1) {
+    run["properties"]["shard"] = {{"index", options.shard_index}, {"count", options.shard_count}};
+  }
+  ordered_json doc = {{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
+                      {"version", "2.1.0"},
+                      {"runs", ordered_json::array({std::move(run)})}};
+  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace leadlint
+
