@@ -485,5 +485,26 @@ TEST(Secrets, NoSecretValueInAnyOutput) {
   for (const std::string& s : secrets) EXPECT_EQ(written.find(s), std::string::npos) << "baseline leaks " << s;
 }
 
+// Each duplicate names the first one as related information (editors show it).
+TEST(Related, DuplicatesPointAtTheFirstOne) {
+  const std::string dir = std::string(LEADLINT_SOURCE_DIR) + "/fixtures/rules/manifest-duplicate-resource/bad/";
+  RunOptions options;
+  options.paths = {dir};
+  RunResult r = RunCheck(options);
+  std::string got;
+  for (const Finding& f : r.findings) {
+    if (f.rule != "manifest-duplicate-resource") continue;
+    ASSERT_TRUE(f.related) << f.message;
+    ASSERT_EQ(f.related->size(), 1u);
+    const RelatedPlace& p = f.related->front();
+    got += p.path.str().substr(dir.size()) + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " +
+           p.message + "\n";
+  }
+  EXPECT_EQ(got,
+            "leads-in-two-files/customer-leads.json:4:5: the first 'customer-leads' resource\n"
+            "products-with-one-key/contoso-saas.json:7:15: the first product with this key\n"
+            "two-customer-leads-in-one-file.json:10:5: the first 'customer-leads' resource\n");
+}
+
 }  // namespace
 }  // namespace leadlint

@@ -168,6 +168,14 @@ TEST_F(LspTest, AnUnsavedEditOfOneFileRefreshesTheOther) {
   ASSERT_EQ(for_leads.size(), 3u) << s.raw;
   ASSERT_EQ(for_leads[1]["diagnostics"].size(), 1u);
   EXPECT_EQ(for_leads[1]["diagnostics"][0]["code"], "leads-missing-destination");
+  // The product lives in another file: related information points at it.
+  const json related = for_leads[1]["diagnostics"][0]["relatedInformation"];
+  ASSERT_EQ(related.size(), 1u) << related.dump();
+  EXPECT_EQ(related[0]["location"]["uri"], product);
+  // "managedService" (with its quotes) on the product's second line.
+  EXPECT_EQ(related[0]["location"]["range"].dump(),
+            R"({"end":{"character":60,"line":1},"start":{"character":44,"line":1}})");
+  EXPECT_EQ(related[0]["message"], "the product 'soc' whose listings this lead configuration serves");
   EXPECT_EQ(for_leads[2]["diagnostics"], json::array());
 }
 

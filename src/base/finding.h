@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/fix.h"
 #include "base/string_pool.h"
@@ -17,6 +18,18 @@ enum class Severity { kNote = 0, kWarning = 1, kError = 2 };
 std::string_view SeverityName(Severity severity);
 // Parses "error", "warning", "note" (and "off" -> false). Returns false if unknown.
 bool ParseSeverity(std::string_view text, Severity* out);
+
+// Another place a finding involves, in the same file or another one: the first
+// of two duplicates, the product a customer-leads resource configures. Editors
+// show them as related information; line and column are 1-based code points.
+struct RelatedPlace {
+  PooledString path;
+  size_t offset = 0;
+  size_t length = 0;
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
 
 // A run keeps every finding until the end (to sort, suppress and baseline
 // them), so the repeated parts (rule, path, excerpt) are pooled strings.
@@ -31,6 +44,7 @@ struct Finding {
   std::string message;   // never contains a secret value
   PooledString excerpt;  // the source line, secrets redacted ("" if none)
   std::shared_ptr<const Fix> fix;  // the exact repair, when the rule knows one
+  std::shared_ptr<const std::vector<RelatedPlace>> related;  // null when none
 };
 
 }  // namespace leadlint

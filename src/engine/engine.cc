@@ -303,6 +303,8 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
           f.message = "a second 'customer-leads' resource for the same product; the first is at '" + path + ":" +
                       std::to_string(at.line) + ":" + std::to_string(at.column) +
                       "': the service keeps one lead configuration per product, so one of them is lost";
+          f.related = std::make_shared<const std::vector<RelatedPlace>>(std::vector<RelatedPlace>{
+              {PooledString(path), first, 1, at.line, at.column, "the first 'customer-leads' resource"}});
           findings.push_back(std::move(f));
         }
         outcome.foreign_test_drives = std::move(doc.foreign_test_drives);
@@ -372,6 +374,15 @@ OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const 
     if (f.severity == Severity::kError) summary.verdict = "fail";
     if (f.rule == "leads-undetermined" && summary.verdict == "pass") summary.verdict = "undetermined";
   }
+  // A customer-leads resource judged with a product of another file: editors
+  // show where that product is.
+  std::shared_ptr<const std::vector<RelatedPlace>> related;
+  if (!offer.product_path.empty() && !offer_findings.empty()) {
+    const Place& p = offer.product_place;
+    related = std::make_shared<const std::vector<RelatedPlace>>(std::vector<RelatedPlace>{
+        {offer.product_path, p.offset, p.length, p.line, p.column,
+         "the product '" + offer.name.str() + "' whose listings this lead configuration serves"}});
+  }
   for (const Finding& f : offer_findings) {
     Finding copy = f;
     copy.excerpt = f.offset == offer.leads.destination_place.offset ? offer.leads.destination_place.excerpt
@@ -381,6 +392,7 @@ OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const 
       if (l.place.offset == f.offset) copy.excerpt = l.place.excerpt;
     }
     copy.message = RedactSecrets(copy.message);
+    if (related) copy.related = related;
     out->push_back(std::move(copy));
   }
   return summary;
@@ -718,6 +730,10 @@ RunResult RunCheck(const RunOptions& options) {
         offer.call_to_action_written = product.call_to_action_written;
       }
       offer.listings = product.listings;
+      if (product.path != offer.path) {
+        offer.product_path = product.path;
+        offer.product_place = product.type_place;
+      }
       for (Listing& l : offer.listings) l.place = offer.product_ref_place;
       if (product.is_product_only) consumed[best] = true;
     }
@@ -766,7 +782,8 @@ RunResult RunCheck(const RunOptions& options) {
   // the first: two products with one key make every reference to it
   // ambiguous, and of two customer-leads for one product the service keeps one.
   if (Enabled(options, "manifest-duplicate-resource")) {
-    auto report = [&](const Offer& second, const Place& place, std::string message) {
+    auto report = [&](const Offer& second, const Place& place, std::string message, const Offer& first,
+                      const Place& first_place, std::string first_message) {
       if (is_reference(second)) return;
       Finding f;
       f.rule = "manifest-duplicate-resource";
@@ -778,6 +795,9 @@ RunResult RunCheck(const RunOptions& options) {
       f.column = place.column;
       f.excerpt = place.excerpt;
       f.message = std::move(message);
+      f.related = std::make_shared<const std::vector<RelatedPlace>>(std::vector<RelatedPlace>{
+          {first.path, first_place.offset, first_place.length, first_place.line, first_place.column,
+           std::move(first_message)}});
       result.findings.push_back(std::move(f));
     };
     std::set<std::pair<size_t, size_t>> reported;
@@ -791,7 +811,8 @@ RunResult RunCheck(const RunOptions& options) {
         report(offers[second], offers[second].type_place,
                "a second product with the key " + KeyText(products_by_key[k].first) + "; the first is at '" +
                    Where(offers[first].path, offers[first].type_place) +
-                   "': a reference to it cannot tell them apart; give each product its own key");
+                   "': a reference to it cannot tell them apart; give each product its own key",
+               offers[first], offers[first].type_place, "the first product with this key");
       }
       a = b;
     }
@@ -812,7 +833,8 @@ RunResult RunCheck(const RunOptions& options) {
         report(second, second.leads.object_place,
                "a second 'customer-leads' resource for the product '" + offers[product].name.str() + "'" +
                    "; the first is at '" + Where(offers[leads[0]].path, offers[leads[0]].leads.object_place) +
-                   "': the service keeps one lead configuration per product, so one of them is lost");
+                   "': the service keeps one lead configuration per product, so one of them is lost",
+               offers[leads[0]], offers[leads[0]].leads.object_place, "the first 'customer-leads' resource");
       }
     }
   }

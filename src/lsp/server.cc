@@ -49,6 +49,22 @@ std::string UriToPath(const std::string& uri) {
   return out;
 }
 
+// file:// URI of an absolute path, with the characters RFC 3986 reserves escaped.
+std::string PathToUri(const std::string& path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out = "file://";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+  return out;
+}
+
 std::string Canonical(const std::string& path) {
   std::error_code ec;
   fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
@@ -341,6 +357,34 @@ class Server {
     return {{"start", positions.At(begin)}, {"end", positions.At(end)}};
   }
 
+  // The other places of a finding, in the client's encoding: an open buffer's
+  // text, else the file's.
+  json RelatedInformation(const std::vector<RelatedPlace>& places) const {
+    json out = json::array();
+    for (const RelatedPlace& r : places) {
+      const std::string path = Canonical(r.path.str());
+      std::string text;
+      const Document* open = nullptr;
+      for (const auto& [uri, d] : docs_) {
+        if (d.path == path) open = &d;
+      }
+      if (open != nullptr) {
+        text = open->text;
+      } else {
+        std::string error;
+        bool too_large = false;
+        size_t size = 0;
+        if (!overlay_.Read(path, 64u << 20, &text, &error, &too_large, &size)) continue;
+      }
+      Positions positions(text, utf8_);
+      const size_t begin = r.line > 0 ? positions.FromLineColumn(r.line, r.column) : std::min(r.offset, text.size());
+      const size_t end = std::max(begin, std::min(begin + std::max<size_t>(r.length, 1), positions.LineEndAt(begin)));
+      out.push_back({{"location", {{"uri", PathToUri(path)}, {"range", {{"start", positions.At(begin)}, {"end", positions.At(end)}}}}},
+                     {"message", r.message}});
+    }
+    return out;
+  }
+
   json Diagnostics(const Document& doc, const std::vector<Finding>& findings) const {
     Positions positions(doc.text, utf8_);
     json items = json::array();
@@ -352,6 +396,7 @@ class Server {
                 {"codeDescription", {{"href", "https://leadlint.dev/rules/" + rule}}},
                 {"source", "leadlint"},
                 {"message", f.message}};
+      if (f.related && !f.related->empty()) d["relatedInformation"] = RelatedInformation(*f.related);
       items.push_back(std::move(d));
     }
     return items;

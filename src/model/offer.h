@@ -98,6 +98,9 @@ struct Offer {
   PooledString unresolved_product_ref;
   bool orphan = false;           // lead settings whose product is not in this document
   Place product_ref_place;
+  // Set when the product was resolved from another file: where it is written.
+  PooledString product_path;
+  Place product_place;
   // Product Ingestion only: the keys a product can be referred to by.
   std::vector<PooledString> product_keys;
   bool is_product_only = false;  // a product without lead settings in this file
