@@ -23,6 +23,7 @@
 #include "cli/output_file.h"
 #include "engine/baseline.h"
 #include "engine/config.h"
+#include "engine/problem_rules.h"
 #include "lsp/server.h"
 #include "engine/engine.h"
 #include "model/doc.h"
@@ -125,9 +126,9 @@ int CmdExtract(const std::string& path, const std::string& source_path, std::ost
   }
   std::unique_ptr<DocModel> doc = BuildDocModel(path, std::move(text));
   ExtractRuleTables(doc.get(), source.get());
-  for (const Finding& f : doc->markdown.findings) {
-    LineCol lc = doc->file.Locate(f.offset);
-    err << path << ':' << lc.line << ':' << lc.column << ": error: " << f.message << " [" << f.rule << "]\n";
+  for (const ParseError& e : doc->markdown.errors) {
+    LineCol lc = doc->file.Locate(e.offset);
+    err << path << ':' << lc.line << ':' << lc.column << ": error: " << e.message << " [" << RuleFor(e.kind) << "]\n";
   }
   WriteExtractJson(*doc, out);
   if (doc->rule_tables.size() == 4) return kExitClean;

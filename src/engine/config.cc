@@ -124,7 +124,7 @@ bool LoadConfigText(const std::string& path, std::string text, Config* config, s
   }
   SourceFile file(path, text);
   JsonParseResult parsed = ParseJson(file.contents());
-  for (const Finding& f : parsed.findings) error(&file, f.offset, f.message);
+  for (const ParseError& e : parsed.errors) error(&file, e.offset, e.message);
   if (!parsed.ok || !errors->empty()) return false;
 
   config->path = path;

@@ -20,15 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Finding Unreadable(const std::string& path, const std::string& message) {
-  Finding f;
-  f.rule = "manifest-unreadable";
-  f.severity = Severity::kError;
-  f.path = path;
-  f.line = 1;
-  f.column = 1;
-  f.message = message;
-  return f;
+LoadProblem Unreadable(const std::string& path, const std::string& message) {
+  return {LoadProblemKind::kUnreadable, path, message};
 }
 
 bool SkippedDirectory(const std::string& name) {
@@ -104,12 +97,12 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
     std::error_code ec;
     fs::file_status st = fs::status(arg, ec);
     if (ec || !fs::exists(st)) {
-      d.findings.push_back(Unreadable(arg, "cannot read '" + arg + "': no such file or folder"));
+      d.problems.push_back(Unreadable(arg, "cannot read '" + arg + "': no such file or folder"));
       continue;
     }
     if (!fs::is_directory(st)) {
       if (!fs::is_regular_file(st)) {
-        d.findings.push_back(Unreadable(arg, "'" + arg + "' is not a regular file (a device, pipe or socket); not read"));
+        d.problems.push_back(Unreadable(arg, "'" + arg + "' is not a regular file (a device, pipe or socket); not read"));
         continue;
       }
       if (options.ignore.Ignored(AbsolutePath(arg), false)) {
@@ -121,11 +114,9 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
         continue;
       }
       if (HasYamlExtension(fs::path(arg))) {
-        Finding f = Unreadable(Display(fs::path(arg)),
-                               "YAML manifests are not supported; leadlint reads offer manifests as JSON: convert the "
-                               "file to JSON, or leave it out of the paths to check");
-        f.rule = "manifest-unknown-format";
-        d.findings.push_back(std::move(f));
+        d.problems.push_back({LoadProblemKind::kUnknownFormat, Display(fs::path(arg)),
+                              "YAML manifests are not supported; leadlint reads offer manifests as JSON: convert the "
+                              "file to JSON, or leave it out of the paths to check"});
         continue;
       }
       add(Display(fs::path(arg)), true);
@@ -150,7 +141,7 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
     }
     fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
     if (ec) {
-      d.findings.push_back(Unreadable(arg, "cannot read folder '" + arg + "': " + ec.message()));
+      d.problems.push_back(Unreadable(arg, "cannot read folder '" + arg + "': " + ec.message()));
       continue;
     }
     const fs::recursive_directory_iterator end;
@@ -176,12 +167,12 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
         if (regular) {
           add(Display(entry.path()), false);
         } else {
-          d.findings.push_back(Unreadable(Display(entry.path()), "'" + Display(entry.path()) + "' is not a regular file; skipped"));
+          d.problems.push_back(Unreadable(Display(entry.path()), "'" + Display(entry.path()) + "' is not a regular file; skipped"));
         }
       }
       it.increment(ec);
       if (ec) {
-        d.findings.push_back(Unreadable(Display(entry.path()), "cannot read folder under '" + arg + "': " + ec.message()));
+        d.problems.push_back(Unreadable(Display(entry.path()), "cannot read folder under '" + arg + "': " + ec.message()));
         ec.clear();
         // recursive_directory_iterator becomes end() after an error; stop this tree.
         break;
