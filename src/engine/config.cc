@@ -4,14 +4,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <tuple>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "base/source_file.h"
 #include "base/suggest.h"
 #include "load/discover.h"
+#include "load/read_file.h"
 #include "parse/json.h"
 #include "rules/rule.h"
 #include "schema/schema_store.h"
@@ -232,14 +231,15 @@ bool LoadConfigText(const std::string& path, std::string text, Config* config, s
 }
 
 bool LoadConfig(const std::string& path, Config* config, std::vector<Finding>* errors) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    errors->push_back(ConfigError(path, nullptr, 0, "cannot read the configuration file"));
-    return false;
+  std::string text;
+  std::string read_error;
+  switch (ReadFileLimited(path, kMaxConfigBytes, &text, &read_error)) {
+    case ReadStatus::kOk: return LoadConfigText(path, std::move(text), config, errors);
+    case ReadStatus::kTooLarge: errors->push_back(ConfigError(path, nullptr, 0, kTooLargeMessage)); return false;
+    case ReadStatus::kUnreadable: break;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return LoadConfigText(path, buffer.str(), config, errors);
+  errors->push_back(ConfigError(path, nullptr, 0, "cannot read the configuration file"));
+  return false;
 }
 
 }  // namespace leadlint

@@ -3,13 +3,10 @@
 #include "load/discover.h"
 
 #include "load/file_source.h"
+#include "load/read_file.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <system_error>
 
@@ -71,9 +68,10 @@ void ReadGitignore(const fs::path& dir, IgnoreList* list) {
   std::error_code ec;
   fs::path file = dir / ".gitignore";
   if (!fs::is_regular_file(file, ec)) return;
-  std::ifstream in(file, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (text.size() > (1u << 20)) return;  // not a real .gitignore
+  std::string text;
+  std::string error;
+  // Over 1 MiB it is not a real .gitignore.
+  if (ReadFileLimited(file.string(), 1u << 20, &text, &error) != ReadStatus::kOk) return;
   list->AddLines(AbsolutePath(dir.string()), text);
 }
 
@@ -284,40 +282,9 @@ bool OverlayFiles::Read(const std::string& path, size_t max_bytes, std::string* 
 
 bool Disk::Read(const std::string& path, size_t max_bytes, std::string* contents, std::string* error, bool* too_large,
                 size_t* size) const {
-  *too_large = false;
-  *size = 0;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    *error = "'" + path + "' is a folder, not a file";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = "cannot read '" + path + "': " + std::strerror(errno);
-    return false;
-  }
-  contents->clear();
-  char buffer[1 << 16];
-  while (in) {
-    in.read(buffer, sizeof buffer);
-    std::streamsize n = in.gcount();
-    if (n <= 0) break;
-    if (contents->size() + static_cast<size_t>(n) > max_bytes) {
-      *too_large = true;
-      *size = contents->size() + static_cast<size_t>(n);
-      in.seekg(0, std::ios::end);
-      std::streamoff total = in.tellg();
-      if (total > 0) *size = static_cast<size_t>(total);
-      return false;
-    }
-    contents->append(buffer, static_cast<size_t>(n));
-  }
-  if (in.bad()) {
-    *error = "cannot read '" + path + "': read error";
-    return false;
-  }
-  *size = contents->size();
-  return true;
+  const ReadStatus status = ReadFileLimited(path, max_bytes, contents, error, size);
+  *too_large = status == ReadStatus::kTooLarge;
+  return status == ReadStatus::kOk;
 }
 
 }  // namespace leadlint
