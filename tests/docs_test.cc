@@ -71,10 +71,10 @@ TEST(Markdown, LimitsAreCheckedBeforeCmarkSeesTheText) {
   for (int i = 0; i < 10000; ++i) row += " a |";
   MarkdownDoc md = ParseMarkdown("# t\n\n" + row + "\n");
   EXPECT_FALSE(md.parsed);
-  ASSERT_EQ(md.findings.size(), 1u);
-  EXPECT_EQ(md.findings[0].rule, "docs-limit");
-  EXPECT_EQ(md.findings[0].offset, 5u);
-  EXPECT_EQ(md.findings[0].message,
+  ASSERT_EQ(md.errors.size(), 1u);
+  EXPECT_EQ(md.errors[0].kind, ParseErrorKind::kMarkdownTableLimit);
+  EXPECT_EQ(md.errors[0].offset, 5u);
+  EXPECT_EQ(md.errors[0].message,
             "a table row with 10000 columns is wider than the limit of 256 columns; the document is not checked");
 }
 

@@ -6,14 +6,16 @@
 #include <gtest/gtest.h>
 
 #include "base/source_file.h"
+#include "engine/problem_rules.h"
 
 namespace leadlint {
 namespace {
 
-std::string At(const std::string& text, const Finding& f) {
+std::string At(const std::string& text, const ParseError& e) {
   SourceFile file("t.json", text);
-  LineCol lc = file.Locate(f.offset);
-  return std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": " + f.message + " [" + f.rule + "]";
+  LineCol lc = file.Locate(e.offset);
+  return std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": " + e.message + " [" +
+         std::string(RuleFor(e.kind)) + "]";
 }
 
 TEST(Json, ParsesValuesWithPositions) {
@@ -35,23 +37,23 @@ TEST(Json, MissingCommaIsReportedWhereNoticedWithHint) {
   std::string text = "{\n  \"$schema\": \"x\"\n  \"resources\": []\n}";
   JsonParseResult r = ParseJson(text);
   EXPECT_FALSE(r.ok);
-  ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(At(text, r.findings[0]),
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(At(text, r.errors[0]),
             "3:3: expected ',' or '}' after an object member but found '\"'; is a ',' missing at the end of line 2? "
             "[manifest-syntax]");
 }
 
 TEST(Json, TrailingCommaSingleQuotesAndEmpty) {
   std::string trailing = "{\"a\": 1,\n}";
-  EXPECT_EQ(At(trailing, ParseJson(trailing).findings.at(0)),
+  EXPECT_EQ(At(trailing, ParseJson(trailing).errors.at(0)),
             "1:8: trailing comma before '}' is not allowed in JSON [manifest-syntax]");
   std::string quotes = "{'a': 1}";
-  EXPECT_EQ(At(quotes, ParseJson(quotes).findings.at(0)),
+  EXPECT_EQ(At(quotes, ParseJson(quotes).errors.at(0)),
             "1:2: object keys must use double quotes, not single quotes [manifest-syntax]");
   std::string empty = "  \n";
-  EXPECT_EQ(At(empty, ParseJson(empty).findings.at(0)), "2:1: the file is empty; expected a JSON value [manifest-syntax]");
+  EXPECT_EQ(At(empty, ParseJson(empty).errors.at(0)), "2:1: the file is empty; expected a JSON value [manifest-syntax]");
   std::string array_trailing = "[1,2,]";
-  EXPECT_EQ(At(array_trailing, ParseJson(array_trailing).findings.at(0)),
+  EXPECT_EQ(At(array_trailing, ParseJson(array_trailing).errors.at(0)),
             "1:5: trailing comma before ']' is not allowed in JSON [manifest-syntax]");
 }
 
@@ -59,8 +61,8 @@ TEST(Json, DuplicateKeysAreReportedAndTheLastWins) {
   std::string text = "{\n  \"k\": 1,\n  \"k\": 2\n}";
   JsonParseResult r = ParseJson(text);
   ASSERT_TRUE(r.ok);
-  ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(At(text, r.findings[0]),
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(At(text, r.errors[0]),
             "3:3: duplicate key 'k'; the earlier one at line 2 is silently overwritten [manifest-duplicate-key]");
   EXPECT_EQ(r.root.Find("k")->text, "2");
 }
@@ -70,19 +72,20 @@ TEST(Json, DepthLimitStopsBeforeTheStackDoes) {
   JsonLimits limits;
   JsonParseResult r = ParseJson(deep, limits);
   EXPECT_FALSE(r.ok);
-  ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].rule, "manifest-limit");
-  EXPECT_EQ(r.findings[0].offset, 256u);
-  EXPECT_EQ(r.findings[0].message, "JSON nesting is deeper than the limit of 256 levels");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].kind, ParseErrorKind::kJsonLimit);
+  EXPECT_EQ(r.errors[0].offset, 256u);
+  EXPECT_EQ(r.errors[0].message, "JSON nesting is deeper than the limit of 256 levels");
 }
 
 TEST(Json, InvalidUtf8InAStringIsAnEncodingFindingAndParsingGoesOn) {
   std::string text = "{\"a\": \"ok\xFF\", \"b\": 1}";
   JsonParseResult r = ParseJson(text);
   EXPECT_TRUE(r.ok);
-  ASSERT_EQ(r.findings.size(), 1u);
-  EXPECT_EQ(r.findings[0].rule, "manifest-encoding");
-  EXPECT_EQ(r.findings[0].offset, 9u);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].kind, ParseErrorKind::kJsonEncoding);
+  EXPECT_EQ(r.errors[0].length, 1u);
+  EXPECT_EQ(r.errors[0].offset, 9u);
   EXPECT_NE(r.root.Find("b"), nullptr);
 }
 
@@ -96,11 +99,11 @@ TEST(Json, ByteOrderMarkIsAccepted) {
 
 TEST(Json, ControlCharactersAndBadEscapes) {
   std::string text = "{\"a\": \"x\ty\"}";
-  EXPECT_EQ(At(text, ParseJson(text).findings.at(0)), "1:9: unescaped control character U+0009 in a string [manifest-syntax]");
+  EXPECT_EQ(At(text, ParseJson(text).errors.at(0)), "1:9: unescaped control character U+0009 in a string [manifest-syntax]");
   std::string esc = "{\"a\": \"\\q\"}";
-  EXPECT_EQ(At(esc, ParseJson(esc).findings.at(0)), "1:8: invalid escape '\\q' in a string [manifest-syntax]");
+  EXPECT_EQ(At(esc, ParseJson(esc).errors.at(0)), "1:8: invalid escape '\\q' in a string [manifest-syntax]");
   std::string lead = "[01]";
-  EXPECT_EQ(At(lead, ParseJson(lead).findings.at(0)), "1:2: numbers must not have leading zeros [manifest-syntax]");
+  EXPECT_EQ(At(lead, ParseJson(lead).errors.at(0)), "1:2: numbers must not have leading zeros [manifest-syntax]");
 }
 
 TEST(Json, ManyDuplicateKeysAreCapped) {
@@ -108,8 +111,8 @@ TEST(Json, ManyDuplicateKeysAreCapped) {
   for (int i = 0; i < 1000; ++i) text += std::string(i ? "," : "") + "\"a\":1";
   text += "}";
   JsonParseResult r = ParseJson(text);
-  ASSERT_EQ(r.findings.size(), 101u);
-  EXPECT_EQ(r.findings.back().message, "899 more duplicate keys are not reported one by one");
+  ASSERT_EQ(r.errors.size(), 101u);
+  EXPECT_EQ(r.errors.back().message, "899 more duplicate keys are not reported one by one");
 }
 
 TEST(SourceFile, ColumnsCountCodePointsAndLinesAnyEnding) {

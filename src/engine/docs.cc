@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "base/string_pool.h"
+#include "engine/problem_rules.h"
 #include "load/file_source.h"
 #include "base/suggest.h"
 #include "model/doc.h"
@@ -996,8 +997,8 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       std::map<std::string, LinkTarget> links = resolve_links(*doc, pair_roots.first, pair_roots.second);
       in.links = &links;
       DocContext ctx(*doc, &findings[i]);
-      for (const Finding& f : doc->markdown.findings) {
-        if (Enabled(only_rules, f.rule)) ctx.Report(f.rule, f.offset, 1, f.message);
+      for (const ParseError& error : doc->markdown.errors) {
+        if (Enabled(only_rules, RuleFor(error.kind))) ctx.Report(RuleFor(error.kind), error.offset, 1, error.message);
       }
       if (!doc->markdown.parsed) continue;
       for (const RuleInfo& rule : AllRules()) {

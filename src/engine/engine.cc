@@ -20,6 +20,7 @@
 #include "base/secret_text.h"
 #include "base/suggest.h"
 #include "base/string_pool.h"
+#include "engine/problem_rules.h"
 #include "load/discover.h"
 #include "load/file_source.h"
 #include "model/manifest.h"
@@ -255,7 +256,8 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
     findings.push_back(std::move(f));
   } else {
     JsonParseResult parsed = ParseWithLimits(text, options.limits);
-    for (Finding& f : parsed.findings) {
+    for (const ParseError& error : parsed.errors) {
+      Finding f = FindingFor(error);
       f.path = path;
       findings.push_back(std::move(f));
     }
@@ -473,8 +475,8 @@ RunResult RunCheck(const RunOptions& options) {
   // Findings about the inputs themselves (a path that does not exist, a YAML
   // file) are never hidden by --rule: a mistyped path or an option value taken
   // for a path must not vanish from a run that then passes.
-  for (Finding& f : discovery.findings) {
-    if (in_my_shard(f.path)) result.findings.push_back(std::move(f));
+  for (const LoadProblem& problem : discovery.problems) {
+    if (in_my_shard(problem.path)) result.findings.push_back(FindingFor(problem));
   }
   {
     std::vector<std::string> ignored;

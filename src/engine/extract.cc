@@ -3,25 +3,22 @@
 #include "engine/extract.h"
 
 #include <cctype>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/problem_rules.h"
+#include "load/read_file.h"
 #include "model/doc.h"
 
 namespace leadlint {
 
 namespace {
 
+// A lead-sharing page, read like every checked doc (at most 8 MiB).
 bool ReadWhole(const std::string& path, std::string* text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  *text = s.str();
-  return true;
+  std::string error;
+  return ReadFileLimited(path, 8u << 20, text, &error) == ReadStatus::kOk;
 }
 
 void WriteExtractJson(const DocModel& doc, std::ostream& out) {
@@ -88,9 +85,9 @@ ExtractStatus ExtractRuleTablesJson(const std::string& path, const std::string& 
   }
   std::unique_ptr<DocModel> doc = BuildDocModel(path, std::move(text));
   ExtractRuleTables(doc.get(), source.get());
-  for (const Finding& f : doc->markdown.findings) {
-    LineCol lc = doc->file.Locate(f.offset);
-    err << path << ':' << lc.line << ':' << lc.column << ": error: " << f.message << " [" << f.rule << "]\n";
+  for (const ParseError& e : doc->markdown.errors) {
+    LineCol lc = doc->file.Locate(e.offset);
+    err << path << ':' << lc.line << ':' << lc.column << ": error: " << e.message << " [" << RuleFor(e.kind) << "]\n";
   }
   WriteExtractJson(*doc, out);
   if (doc->rule_tables.size() == 4) return ExtractStatus::kComplete;

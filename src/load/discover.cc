@@ -3,13 +3,10 @@
 #include "load/discover.h"
 
 #include "load/file_source.h"
+#include "load/read_file.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <system_error>
 
@@ -20,15 +17,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Finding Unreadable(const std::string& path, const std::string& message) {
-  Finding f;
-  f.rule = "manifest-unreadable";
-  f.severity = Severity::kError;
-  f.path = path;
-  f.line = 1;
-  f.column = 1;
-  f.message = message;
-  return f;
+LoadProblem Unreadable(const std::string& path, const std::string& message) {
+  return {LoadProblemKind::kUnreadable, path, message};
 }
 
 bool SkippedDirectory(const std::string& name) {
@@ -78,20 +68,25 @@ void ReadGitignore(const fs::path& dir, IgnoreList* list) {
   std::error_code ec;
   fs::path file = dir / ".gitignore";
   if (!fs::is_regular_file(file, ec)) return;
-  std::ifstream in(file, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (text.size() > (1u << 20)) return;  // not a real .gitignore
+  std::string text;
+  std::string error;
+  // Over 1 MiB it is not a real .gitignore.
+  if (ReadFileLimited(file.string(), 1u << 20, &text, &error) != ReadStatus::kOk) return;
   list->AddLines(AbsolutePath(dir.string()), text);
 }
 
 }  // namespace
 
-Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOptions& options) {
+namespace {
+
+// The discovery being built, with the manifest paths already taken.
+class Collector {
+ public:
   Discovery d;
-  std::set<std::string_view> seen;  // the pooled paths
-  auto add = [&](const std::string& path, bool is_explicit) {
+
+  void Add(const std::string& path, bool is_explicit) {
     PooledString pooled(path);
-    if (seen.insert(pooled.view()).second) {
+    if (seen_.insert(pooled.view()).second) {
       d.files.push_back({pooled, is_explicit});
     } else if (is_explicit) {
       // Named on the command line as well as found in a folder: never skip it silently.
@@ -99,95 +94,123 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
         if (f.path == path) f.explicit_path = true;
       }
     }
-  };
+  }
+
+ private:
+  std::set<std::string_view> seen_;  // the pooled paths
+};
+
+// A path named on the command line that is not a folder.
+void AddNamedFile(const std::string& arg, const fs::file_status& st, const DiscoverOptions& options, Collector* c) {
+  if (!fs::is_regular_file(st)) {
+    c->d.problems.push_back(Unreadable(arg, "'" + arg + "' is not a regular file (a device, pipe or socket); not read"));
+    return;
+  }
+  if (options.ignore.Ignored(AbsolutePath(arg), false)) {
+    c->d.ignored.push_back(Display(fs::path(arg)));
+    return;
+  }
+  if (HasMarkdownExtension(fs::path(arg))) {
+    c->d.markdown.push_back({Display(fs::path(arg)), true});
+    return;
+  }
+  if (HasYamlExtension(fs::path(arg))) {
+    c->d.problems.push_back({LoadProblemKind::kUnknownFormat, Display(fs::path(arg)),
+                             "YAML manifests are not supported; leadlint reads offer manifests as JSON: convert the "
+                             "file to JSON, or leave it out of the paths to check"});
+    return;
+  }
+  c->Add(Display(fs::path(arg)), true);
+}
+
+// The ignore list for walking the folder `arg`: the configured patterns, and
+// the .gitignore files of the folder's ancestors up to the repository root.
+IgnoreList FolderIgnoreList(const std::string& arg, const DiscoverOptions& options) {
+  IgnoreList ignore = options.ignore;
+  if (!options.use_gitignore) return ignore;
+  std::error_code ec;
+  std::vector<fs::path> ancestors;
+  for (fs::path p = fs::path(AbsolutePath(arg)); ; p = p.parent_path()) {
+    ancestors.push_back(p);
+    if (fs::exists(p / ".git", ec) || p == p.parent_path()) break;
+  }
+  for (auto a = ancestors.rbegin(); a != ancestors.rend(); ++a) ReadGitignore(*a, &ignore);
+  // A folder named on the command line is checked even when an ancestor's
+  // .gitignore excludes it (the user asked for it); .gitignore files inside
+  // it still apply.
+  if (ignore.Ignored(AbsolutePath(arg), true)) {
+    ignore = options.ignore;
+    ReadGitignore(fs::path(AbsolutePath(arg)), &ignore);
+  }
+  return ignore;
+}
+
+// Takes one entry met while walking (and prunes the walk below ignored folders).
+void TakeEntry(fs::recursive_directory_iterator& it, IgnoreList* ignore, const DiscoverOptions& options,
+               Collector* c) {
+  const fs::directory_entry& entry = *it;
+  std::error_code entry_ec;
+  bool is_link = entry.is_symlink(entry_ec);
+  bool is_dir = !is_link && entry.is_directory(entry_ec);
+  const bool ignored = !ignore->empty() && ignore->Ignored(AbsolutePath(entry.path().string()), is_dir);
+  if (ignored) {
+    if (is_dir) it.disable_recursion_pending();
+    if (!is_dir && HasJsonExtension(entry.path())) c->d.ignored.push_back(Display(entry.path()));
+  } else if (is_dir && SkippedDirectory(entry.path().filename().string())) {
+    it.disable_recursion_pending();
+  } else if (is_dir && options.use_gitignore) {
+    ReadGitignore(entry.path(), ignore);
+  } else if (!is_dir && !is_link && HasMarkdownExtension(entry.path()) && entry.is_regular_file(entry_ec)) {
+    c->d.markdown.push_back({Display(entry.path()), false});
+  } else if (!is_dir && !is_link && HasYamlExtension(entry.path())) {
+    c->d.ignored.push_back(Display(entry.path()));  // counted as skipped: YAML is not read
+  } else if (!is_dir && !is_link && HasJsonExtension(entry.path())) {
+    bool regular = entry.is_regular_file(entry_ec);
+    if (regular) {
+      c->Add(Display(entry.path()), false);
+    } else {
+      c->d.problems.push_back(Unreadable(Display(entry.path()), "'" + Display(entry.path()) + "' is not a regular file; skipped"));
+    }
+  }
+}
+
+void WalkFolder(const std::string& arg, const DiscoverOptions& options, Collector* c) {
+  IgnoreList ignore = FolderIgnoreList(arg, options);
+  std::error_code ec;
+  fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
+  if (ec) {
+    c->d.problems.push_back(Unreadable(arg, "cannot read folder '" + arg + "': " + ec.message()));
+    return;
+  }
+  const fs::recursive_directory_iterator end;
+  while (it != end) {
+    const fs::path path = it->path();
+    TakeEntry(it, &ignore, options, c);
+    it.increment(ec);
+    if (ec) {
+      c->d.problems.push_back(Unreadable(Display(path), "cannot read folder under '" + arg + "': " + ec.message()));
+      // recursive_directory_iterator becomes end() after an error; stop this tree.
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOptions& options) {
+  Collector c;
   for (const std::string& arg : paths) {
     std::error_code ec;
     fs::file_status st = fs::status(arg, ec);
     if (ec || !fs::exists(st)) {
-      d.findings.push_back(Unreadable(arg, "cannot read '" + arg + "': no such file or folder"));
-      continue;
-    }
-    if (!fs::is_directory(st)) {
-      if (!fs::is_regular_file(st)) {
-        d.findings.push_back(Unreadable(arg, "'" + arg + "' is not a regular file (a device, pipe or socket); not read"));
-        continue;
-      }
-      if (options.ignore.Ignored(AbsolutePath(arg), false)) {
-        d.ignored.push_back(Display(fs::path(arg)));
-        continue;
-      }
-      if (HasMarkdownExtension(fs::path(arg))) {
-        d.markdown.push_back({Display(fs::path(arg)), true});
-        continue;
-      }
-      if (HasYamlExtension(fs::path(arg))) {
-        Finding f = Unreadable(Display(fs::path(arg)),
-                               "YAML manifests are not supported; leadlint reads offer manifests as JSON: convert the "
-                               "file to JSON, or leave it out of the paths to check");
-        f.rule = "manifest-unknown-format";
-        d.findings.push_back(std::move(f));
-        continue;
-      }
-      add(Display(fs::path(arg)), true);
-      continue;
-    }
-    IgnoreList ignore = options.ignore;
-    if (options.use_gitignore) {
-      // .gitignore files in the folder's ancestors (up to the repository root) apply too.
-      std::vector<fs::path> ancestors;
-      for (fs::path p = fs::path(AbsolutePath(arg)); ; p = p.parent_path()) {
-        ancestors.push_back(p);
-        if (fs::exists(p / ".git", ec) || p == p.parent_path()) break;
-      }
-      for (auto a = ancestors.rbegin(); a != ancestors.rend(); ++a) ReadGitignore(*a, &ignore);
-      // A folder named on the command line is checked even when an ancestor's
-      // .gitignore excludes it (the user asked for it); .gitignore files inside
-      // it still apply.
-      if (ignore.Ignored(AbsolutePath(arg), true)) {
-        ignore = options.ignore;
-        ReadGitignore(fs::path(AbsolutePath(arg)), &ignore);
-      }
-    }
-    fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
-    if (ec) {
-      d.findings.push_back(Unreadable(arg, "cannot read folder '" + arg + "': " + ec.message()));
-      continue;
-    }
-    const fs::recursive_directory_iterator end;
-    while (it != end) {
-      const fs::directory_entry& entry = *it;
-      std::error_code entry_ec;
-      bool is_link = entry.is_symlink(entry_ec);
-      bool is_dir = !is_link && entry.is_directory(entry_ec);
-      const bool ignored = !ignore.empty() && ignore.Ignored(AbsolutePath(entry.path().string()), is_dir);
-      if (ignored) {
-        if (is_dir) it.disable_recursion_pending();
-        if (!is_dir && HasJsonExtension(entry.path())) d.ignored.push_back(Display(entry.path()));
-      } else if (is_dir && SkippedDirectory(entry.path().filename().string())) {
-        it.disable_recursion_pending();
-      } else if (is_dir && options.use_gitignore) {
-        ReadGitignore(entry.path(), &ignore);
-      } else if (!is_dir && !is_link && HasMarkdownExtension(entry.path()) && entry.is_regular_file(entry_ec)) {
-        d.markdown.push_back({Display(entry.path()), false});
-      } else if (!is_dir && !is_link && HasYamlExtension(entry.path())) {
-        d.ignored.push_back(Display(entry.path()));  // counted as skipped: YAML is not read
-      } else if (!is_dir && !is_link && HasJsonExtension(entry.path())) {
-        bool regular = entry.is_regular_file(entry_ec);
-        if (regular) {
-          add(Display(entry.path()), false);
-        } else {
-          d.findings.push_back(Unreadable(Display(entry.path()), "'" + Display(entry.path()) + "' is not a regular file; skipped"));
-        }
-      }
-      it.increment(ec);
-      if (ec) {
-        d.findings.push_back(Unreadable(Display(entry.path()), "cannot read folder under '" + arg + "': " + ec.message()));
-        ec.clear();
-        // recursive_directory_iterator becomes end() after an error; stop this tree.
-        break;
-      }
+      c.d.problems.push_back(Unreadable(arg, "cannot read '" + arg + "': no such file or folder"));
+    } else if (!fs::is_directory(st)) {
+      AddNamedFile(arg, st, options, &c);
+    } else {
+      WalkFolder(arg, options, &c);
     }
   }
+  Discovery& d = c.d;
   std::sort(d.files.begin(), d.files.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
   std::sort(d.markdown.begin(), d.markdown.end(), [](const InputFile& a, const InputFile& b) {
     return a.path < b.path || (a.path == b.path && a.explicit_path > b.explicit_path);
@@ -195,7 +218,7 @@ Discovery DiscoverInputs(const std::vector<std::string>& paths, const DiscoverOp
   d.markdown.erase(std::unique(d.markdown.begin(), d.markdown.end(),
                                [](const InputFile& a, const InputFile& b) { return a.path == b.path; }),
                    d.markdown.end());
-  return d;
+  return std::move(c.d);
 }
 
 bool ReadInputFile(const std::string& path, size_t max_bytes, std::string* contents, std::string* error,
@@ -259,40 +282,9 @@ bool OverlayFiles::Read(const std::string& path, size_t max_bytes, std::string* 
 
 bool Disk::Read(const std::string& path, size_t max_bytes, std::string* contents, std::string* error, bool* too_large,
                 size_t* size) const {
-  *too_large = false;
-  *size = 0;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    *error = "'" + path + "' is a folder, not a file";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = "cannot read '" + path + "': " + std::strerror(errno);
-    return false;
-  }
-  contents->clear();
-  char buffer[1 << 16];
-  while (in) {
-    in.read(buffer, sizeof buffer);
-    std::streamsize n = in.gcount();
-    if (n <= 0) break;
-    if (contents->size() + static_cast<size_t>(n) > max_bytes) {
-      *too_large = true;
-      *size = contents->size() + static_cast<size_t>(n);
-      in.seekg(0, std::ios::end);
-      std::streamoff total = in.tellg();
-      if (total > 0) *size = static_cast<size_t>(total);
-      return false;
-    }
-    contents->append(buffer, static_cast<size_t>(n));
-  }
-  if (in.bad()) {
-    *error = "cannot read '" + path + "': read error";
-    return false;
-  }
-  *size = contents->size();
-  return true;
+  const ReadStatus status = ReadFileLimited(path, max_bytes, contents, error, size);
+  *too_large = status == ReadStatus::kTooLarge;
+  return status == ReadStatus::kOk;
 }
 
 }  // namespace leadlint

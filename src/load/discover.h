@@ -2,14 +2,14 @@
 // under named folders. Symlinks inside a walked tree are not followed (no
 // loops, no escaping the tree); a path named explicitly is read even through a
 // symlink. Problems (missing paths, unreadable folders) are returned as
-// findings so the rest of the run goes on.
+// LoadProblems (the engine maps them to rules) so the rest of the run goes on.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "base/finding.h"
+#include "base/string_pool.h"
 #include "load/glob.h"
 
 namespace leadlint {
@@ -19,10 +19,21 @@ struct InputFile {
   bool explicit_path = false;  // named on the command line (never silently skipped)
 };
 
+enum class LoadProblemKind {
+  kUnreadable,     // missing, not a regular file, or a folder that cannot be walked
+  kUnknownFormat,  // a file named explicitly that leadlint does not read (YAML)
+};
+
+struct LoadProblem {
+  LoadProblemKind kind = LoadProblemKind::kUnreadable;
+  std::string path;
+  std::string message;
+};
+
 struct Discovery {
   std::vector<InputFile> files;    // sorted by path, no duplicates
   std::vector<InputFile> markdown; // .md files: named, or found while walking
-  std::vector<Finding> findings;   // manifest-unreadable for paths that failed
+  std::vector<LoadProblem> problems;  // paths that could not be taken in
   std::vector<std::string> ignored;  // left out by .gitignore or the `ignore` setting, or YAML met while walking
 };
 

@@ -5,6 +5,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+
 namespace leadlint {
 namespace {
 
@@ -37,11 +39,8 @@ FrontMatter ParseFrontMatter(std::string_view, std::string_view yaml, size_t off
       return fm;
     }
     if (!root.IsMap()) {
-      Finding f;
-      f.rule = "docs-front-matter";
-      f.offset = offset;
-      f.message = "front matter must be a YAML mapping of keys to values";
-      fm.findings.push_back(std::move(f));
+      fm.errors.push_back({ParseErrorKind::kFrontMatterSyntax, offset, 0,
+                           "front matter must be a YAML mapping of keys to values"});
       return fm;
     }
     for (const auto& pair : root) {
@@ -74,11 +73,9 @@ FrontMatter ParseFrontMatter(std::string_view, std::string_view yaml, size_t off
     }
     fm.valid = true;
   } catch (const YAML::Exception& ex) {
-    Finding f;
-    f.rule = "docs-front-matter";
-    f.offset = offset + (ex.mark.line >= 0 ? LineStart(yaml, ex.mark.line) + static_cast<size_t>(std::max(ex.mark.column, 0)) : 0);
-    f.message = "front matter is not valid YAML: " + ex.msg;
-    fm.findings.push_back(std::move(f));
+    const size_t at =
+        offset + (ex.mark.line >= 0 ? LineStart(yaml, ex.mark.line) + static_cast<size_t>(std::max(ex.mark.column, 0)) : 0);
+    fm.errors.push_back({ParseErrorKind::kFrontMatterSyntax, at, 0, "front matter is not valid YAML: " + ex.msg});
   }
   return fm;
 }

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "base/finding.h"
+#include "parse/parse_error.h"
 
 namespace leadlint {
 
@@ -22,7 +22,7 @@ struct FrontMatterEntry {
 struct FrontMatter {
   bool valid = false;
   std::vector<FrontMatterEntry> entries;
-  std::vector<Finding> findings;  // docs-front-matter for YAML syntax errors
+  std::vector<ParseError> errors;  // kFrontMatterSyntax: not YAML, or not a mapping
   const FrontMatterEntry* Find(std::string_view key) const;
 };
 

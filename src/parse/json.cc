@@ -1,6 +1,6 @@
 // Recursive-descent JSON reader with positions. Recursion depth is bounded by
 // JsonLimits::max_depth, checked before descending, so hostile nesting ends in a
-// manifest-limit finding rather than a stack overflow.
+// kJsonLimit error rather than a stack overflow.
 #include "parse/json.h"
 
 #include "base/source_file.h"
@@ -77,18 +77,12 @@ class Parser {
   }
 
  private:
-  void Add(std::string rule, size_t offset, size_t length, std::string message) {
-    Finding f;
-    f.rule = std::move(rule);
-    f.severity = Severity::kError;
-    f.offset = offset;
-    f.length = length;
-    f.message = std::move(message);
-    result_->findings.push_back(std::move(f));
+  void Add(ParseErrorKind kind, size_t offset, size_t length, std::string message) {
+    result_->errors.push_back({kind, offset, length, std::move(message)});
   }
   void Fail(size_t offset, std::string message) {
     failed_ = true;
-    Add("manifest-syntax", offset, 1, std::move(message));
+    Add(ParseErrorKind::kJsonSyntax, offset, 1, std::move(message));
   }
 
   void SkipSpace() {
@@ -132,7 +126,7 @@ class Parser {
     SkipSpace();
     if (depth > limits_.max_depth) {
       failed_ = true;
-      Add("manifest-limit", pos_, 1,
+      Add(ParseErrorKind::kJsonLimit, pos_, 1,
           "JSON nesting is deeper than the limit of " + std::to_string(limits_.max_depth) +
               " levels");
       return false;
@@ -330,7 +324,7 @@ class Parser {
       if (len == 0) {
         if (!reported_utf8_) {
           reported_utf8_ = true;
-          Add("manifest-encoding", pos_, 1,
+          Add(ParseErrorKind::kJsonEncoding, pos_, 1,
               "invalid UTF-8 byte sequence; the file must be saved as UTF-8");
         }
         out->append("\xEF\xBF\xBD");
@@ -415,7 +409,7 @@ class Parser {
       auto [it, inserted] = seen.emplace(member.key, member.key_offset);
       if (!inserted && ++duplicates_ == kMaxDuplicateFindings + 1) first_unreported_ = member.key_offset;
       if (!inserted && duplicates_ <= kMaxDuplicateFindings) {
-        Add("manifest-duplicate-key", member.key_offset, member.key_length,
+        Add(ParseErrorKind::kJsonDuplicateKey, member.key_offset, member.key_length,
             "duplicate key '" + member.key + "'; the earlier one at line " +
                 std::to_string(LineOf(it->second)) + " is silently overwritten");
       }
@@ -511,12 +505,9 @@ JsonParseResult ParseJson(std::string_view text, const JsonLimits& limits) {
   Parser parser(text, limits, &result);
   parser.Run();
   if (parser.duplicates() > Parser::kMaxDuplicateFindings) {
-    Finding f;
-    f.rule = "manifest-duplicate-key";
-    f.offset = parser.first_unreported();
-    f.message = std::to_string(parser.duplicates() - Parser::kMaxDuplicateFindings) +
-                " more duplicate keys are not reported one by one";
-    result.findings.push_back(std::move(f));
+    result.errors.push_back({ParseErrorKind::kJsonDuplicateKey, parser.first_unreported(), 0,
+                             std::to_string(parser.duplicates() - Parser::kMaxDuplicateFindings) +
+                                 " more duplicate keys are not reported one by one"});
   }
   return result;
 }

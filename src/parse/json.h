@@ -2,10 +2,10 @@
 //
 // nlohmann::json 3.11 drops positions and silently keeps the last of duplicate
 // keys, so manifests are read here first: every node knows where it came from,
-// duplicate keys and nesting beyond the depth limit become findings, and invalid
+// duplicate keys and nesting beyond the depth limit become errors, and invalid
 // UTF-8 is reported at its byte. The reader never recurses deeper than the depth
 // limit and never stops at the first non-fatal problem; a syntax error ends the
-// parse with one finding where the error was noticed.
+// parse with one error where the error was noticed.
 #pragma once
 
 #include <cstddef>
@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "base/finding.h"
+#include "parse/parse_error.h"
 
 namespace leadlint {
 
@@ -51,7 +51,7 @@ struct JsonLimits {
 struct JsonParseResult {
   bool ok = false;          // false after a syntax or depth error: `root` is partial
   JsonNode root;
-  std::vector<Finding> findings;  // offsets only; path is filled by the caller
+  std::vector<ParseError> errors;  // in the order met
 };
 
 // Parses `text` (a leading UTF-8 BOM is skipped). Never throws.

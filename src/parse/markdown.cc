@@ -105,11 +105,9 @@ class Walker {
     size_t visits = 0;
     while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
       if (++visits > limits_.max_nodes) {
-        Finding f;
-        f.rule = "docs-limit";
-        f.offset = 0;
-        f.message = "the document has more than " + std::to_string(limits_.max_nodes) + " syntax nodes; the rest is not checked";
-        doc_->findings.push_back(std::move(f));
+        doc_->errors.push_back({ParseErrorKind::kMarkdownNodeLimit, 0, 0,
+                                "the document has more than " + std::to_string(limits_.max_nodes) +
+                                    " syntax nodes; the rest is not checked"});
         return;
       }
       cmark_node* node = cmark_iter_get_node(it.get());
@@ -549,22 +547,16 @@ MarkdownDoc ParseMarkdown(std::string_view text, const MarkdownLimits& limits) {
       std::string_view trimmed = line.substr(std::min(line.find_first_not_of(' '), line.size()));
       if (trimmed.rfind("```", 0) == 0 || trimmed.rfind("~~~", 0) == 0) in_fence = !in_fence;
       if (line.size() > limits.max_line_bytes) {
-        Finding f;
-        f.rule = "docs-limit";
-        f.offset = line_start;
-        f.message = "a line of " + std::to_string(line.size()) + " bytes is longer than the limit of " +
-                    std::to_string(limits.max_line_bytes) + " bytes; the document is not checked";
-        doc.findings.push_back(std::move(f));
+        doc.errors.push_back({ParseErrorKind::kMarkdownLineLimit, line_start, 0,
+                              "a line of " + std::to_string(line.size()) + " bytes is longer than the limit of " +
+                                  std::to_string(limits.max_line_bytes) + " bytes; the document is not checked"});
         return doc;
       }
       size_t pipes = in_fence ? 0 : static_cast<size_t>(std::count(line.begin(), line.end(), '|'));
       if (pipes > limits.max_table_columns + 1) {
-        Finding f;
-        f.rule = "docs-limit";
-        f.offset = line_start;
-        f.message = "a table row with " + std::to_string(pipes - 1) + " columns is wider than the limit of " +
-                    std::to_string(limits.max_table_columns) + " columns; the document is not checked";
-        doc.findings.push_back(std::move(f));
+        doc.errors.push_back({ParseErrorKind::kMarkdownTableLimit, line_start, 0,
+                              "a table row with " + std::to_string(pipes - 1) + " columns is wider than the limit of " +
+                                  std::to_string(limits.max_table_columns) + " columns; the document is not checked"});
         return doc;
       }
       line_start = i + 1;

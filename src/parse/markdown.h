@@ -6,7 +6,7 @@
 //
 // Hostile input: Debian's cmark-gfm 0.29.0.gfm.6 is quadratic on wide tables,
 // so line length and table width are checked before cmark-gfm sees the text;
-// over a limit, the document is reported (manifest-style `docs-limit`) and not
+// over a limit, the document is reported (a ParseError of a limit kind) and not
 // parsed. Front matter is cut out (blanked, so positions do not move) and
 // returned raw for the YAML reader.
 #pragma once
@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "base/finding.h"
+#include "parse/parse_error.h"
 
 namespace leadlint {
 
@@ -105,7 +105,7 @@ struct MarkdownDoc {
   std::vector<std::string> html_anchors;  // <a name|id> anywhere in the body
   std::vector<MdText> prose;
   std::vector<MdBlock> blocks;
-  std::vector<Finding> findings;     // docs-limit (offsets only)
+  std::vector<ParseError> errors;    // limits met (kMarkdown*Limit)
 };
 
 MarkdownDoc ParseMarkdown(std::string_view text, const MarkdownLimits& limits = {});

@@ -10,9 +10,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   leadlint::JsonParseResult r = leadlint::ParseJson(text);
   leadlint::SourceFile file("f", std::string(text));
-  for (const leadlint::Finding& f : r.findings) {
-    if (f.offset > size) __builtin_trap();
-    file.Locate(f.offset);
+  for (const leadlint::ParseError& e : r.errors) {
+    if (e.offset > size) __builtin_trap();
+    file.Locate(e.offset);
   }
   return 0;
 }

@@ -70,7 +70,7 @@ void CheckDocsFrontMatter(const DocCheckInput& in, DocContext& ctx) {
                "the document has no YAML front matter (a '---' block with title, description, ms.date and ms.topic)");
     return;
   }
-  for (const Finding& f : doc.front_matter.findings) ctx.Report(kRule, f.offset, 1, f.message);
+  for (const ParseError& e : doc.front_matter.errors) ctx.Report(kRule, e.offset, 1, e.message);
   if (!doc.front_matter.valid) return;
   const size_t at = doc.markdown.front_matter_offset;
   std::vector<std::string> required = {"title", "description", "ms.date", "ms.topic"};
