@@ -72,8 +72,8 @@ int CmdRules(std::ostream& out, const std::string& format) {
     return kExitClean;
   }
   size_t width = 0;
-  for (const RuleInfo& r : AllRules()) width = std::max(width, r.id.size());
-  for (const RuleInfo& r : AllRules()) {
+  for (const Rule& r : AllRules()) width = std::max(width, r.id.size());
+  for (const Rule& r : AllRules()) {
     std::string sev(SeverityName(r.severity));
     out << r.id << std::string(width - r.id.size() + 2, ' ') << sev << std::string(9 - sev.size(), ' ') << r.summary
         << "\n";
@@ -83,7 +83,7 @@ int CmdRules(std::ostream& out, const std::string& format) {
 
 int CmdExplain(const std::string& written, std::ostream& out, std::ostream& err) {
   const std::string id = AsciiLower(written);
-  const RuleInfo* rule = FindRule(id);
+  const Rule* rule = FindRule(id);
   if (rule == nullptr) {
     err << "leadlint: unknown rule '" << written << "'";
     std::string suggestion = SuggestRule(id);

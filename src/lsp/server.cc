@@ -452,7 +452,7 @@ class Server {
       const size_t begin = f.line > 0 ? positions.FromLineColumn(f.line, f.column) : f.offset;
       const size_t end = std::min(begin + std::max<size_t>(f.length, 1), positions.LineEndAt(begin));
       if (at < begin || at > end) continue;
-      const RuleInfo* rule = FindRule(f.rule);
+      const Rule* rule = FindRule(f.rule);
       std::string text = "**" + f.rule.str() + "** (" + std::string(SeverityName(f.severity)) + ")";
       if (rule != nullptr) text += ": " + std::string(rule->summary);
       text += "\n\n" + f.message + "\n\n";

@@ -218,7 +218,7 @@ void WriteSarifReport(const RunResult& result, const ReportOptions& options, std
   const auto& rules = AllRules();
   ordered_json sarif_rules = ordered_json::array();
   std::map<std::string, size_t> rule_index;
-  for (const RuleInfo& r : rules) {
+  for (const Rule& r : rules) {
     rule_index[std::string(r.id)] = sarif_rules.size();
     std::string_view doc = DocOf(r.id);
     ordered_json rule = {{"id", r.id},

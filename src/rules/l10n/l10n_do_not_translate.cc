@@ -6,10 +6,10 @@
 #include <map>
 #include <set>
 
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
 #include "rules/l10n/l10n_glossary.h"
 #include "rules/l10n/l10n_util.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
@@ -29,11 +29,8 @@ bool Kept(std::string_view text, const std::string& term, const std::vector<Glos
   return KeepsTerm(text, term, glossary);
 }
 
-}  // namespace
-
 void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation) return;
-  constexpr std::string_view kRule = "l10n-do-not-translate";
   const std::string locale = !in.doc->locale.empty() ? in.doc->locale : in.tree_locale;
   const std::vector<GlossaryRendering> glossary = l10n_util::EffectiveGlossary(locale, in.glossary);
   std::vector<std::pair<size_t, size_t>> reported;  // byte ranges already reported
@@ -50,7 +47,7 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
     reported.emplace_back(offset, offset + std::max<size_t>(rendering.size(), 1));
     bad_renderings.emplace(rendering, term);
     ctx.ReportWithSeverity(
-        kRule, severity, offset, rendering.size(),
+        severity, offset, rendering.size(),
         "'" + rendering + "' translates or alters the product name '" + term + "'; product names stay in English");
     // A table cell whose aligned source cell is exactly the product name: the
     // name is restored (safe: the source says what the cell must hold), when
@@ -162,7 +159,7 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
       if (term == "AppSource" && theirs_e->value.find("Microsoft AppSource") != std::string::npos) continue;
       if (overlaps(mine_e->value_offset, mine_e->value_offset + mine_e->value.size())) break;
       reported.emplace_back(mine_e->value_offset, mine_e->value_offset + mine_e->value.size());
-      ctx.ReportWithSeverity(kRule, severity, mine_e->value_offset, mine_e->value.size(),
+      ctx.ReportWithSeverity(severity, mine_e->value_offset, mine_e->value.size(),
                              "the " + std::string(key) + " '" + mine_e->value + "' drops the product name '" + term +
                                  "' that the source's " + key + " keeps; product names stay in English");
       break;
@@ -182,5 +179,15 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
     }
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kL10nDoNotTranslate{
+    .id = "l10n-do-not-translate",
+    .severity = Severity::kError,
+    .summary = "a product name (AppSource, Azure Marketplace, Partner Center, Co-Sell) translated or altered",
+    .stage = "doc",
+    .check = &CheckL10nDoNotTranslate,
+};
 
 }  // namespace leadlint

@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
 #include "rules/l10n/l10n_glossary.h"
 #include "rules/l10n/l10n_util.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
@@ -121,11 +121,8 @@ std::string BlockText(const MdBlock& b, bool outside_links = false) {
   return s;
 }
 
-}  // namespace
-
 void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation || in.compared == nullptr) return;
-  constexpr std::string_view kRule = "l10n-verbatim-parity";
   const std::string locale = !in.doc->locale.empty() ? in.doc->locale : in.tree_locale;
   const std::vector<GlossaryRendering> glossary = l10n_util::EffectiveGlossary(locale, in.glossary);
   l10n_util::BlockAlignment alignment = l10n_util::AlignBlocks(in.doc->markdown, in.compared->markdown);
@@ -154,11 +151,11 @@ void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
     }
     for (size_t k = 0; k < missing_codes.size() && !loose; ++k) {
       if (k < my_codes.size()) {
-        ctx.Report(kRule, my_codes[k]->offset, 1,
+        ctx.Report(my_codes[k]->offset, 1,
                    "inline code '" + my_codes[k]->text + "' differs from the source's '" + missing_codes[k]->text +
                        "'; code stays as written" + against);
       } else {
-        ctx.Report(kRule, mine->offset, 1,
+        ctx.Report(mine->offset, 1,
                    "the source's inline code '" + missing_codes[k]->text + "' is missing from this block" + against);
       }
     }
@@ -200,12 +197,11 @@ void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
       }
       std::string what = url ? "URL" : "identifier";
       if (near != nullptr) {
-        ctx.Report(kRule, near->offset, near->text.size(),
-                   "'" + near->text + "' differs from the source's " + what + " '" + t.text +
-                       "'; it stays as written" + against);
+        ctx.Report(near->offset, near->text.size(),
+                   "'" + near->text + "' differs from the source's " + what + " '" + t.text + "'; it stays as written" +
+                       against);
       } else if (!loose) {
-        ctx.Report(kRule, mine->offset, 1,
-                   "the source's " + what + " '" + t.text + "' is missing from this block" + against);
+        ctx.Report(mine->offset, 1, "the source's " + what + " '" + t.text + "' is missing from this block" + against);
       }
     }
     // Product names the source's block keeps (allowed localized names count;
@@ -224,7 +220,7 @@ void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
         wrong = wrong || (!g.allowed && g.term == term && !l10n_util::FindRendering(my_prose, g.text).empty());
       }
       if (wrong) continue;
-      ctx.Report(kRule, mine->offset, 1,
+      ctx.Report(mine->offset, 1,
                  "the product name '" + term + "' of the source's block is missing from this block" + against);
     }
   }
@@ -264,16 +260,27 @@ void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
           }
         }
         if (near != nullptr) {
-          ctx.Report(kRule, m.offset, m.text.size(),
-                     "'" + m.text + "' differs from the source's identifier '" + *near + "'; it stays as written" +
-                         against);
+          ctx.Report(
+              m.offset, m.text.size(),
+              "'" + m.text + "' differs from the source's identifier '" + *near + "'; it stays as written" + against);
         }
       }
     }
   }
   if (std::string note = l10n_util::UnalignedNote(alignment, "verbatim parity"); !note.empty()) {
-    ctx.ReportWithSeverity(kRule, Severity::kNote, alignment.first_unaligned_offset, 1, note + against);
+    ctx.ReportWithSeverity(Severity::kNote, alignment.first_unaligned_offset, 1, note + against);
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kL10nVerbatimParity{
+    .id = "l10n-verbatim-parity",
+    .severity = Severity::kWarning,
+    .summary =
+        "inline code, URLs, identifiers or product names of an aligned block missing or changed in the translation",
+    .stage = "doc",
+    .check = &CheckL10nVerbatimParity,
+};
 
 }  // namespace leadlint
