@@ -102,6 +102,12 @@ TEST_P(GoldenTest, FindingsMatchExpected) {
     GTEST_SKIP() << "rewrote " << expected_path;
   }
   std::string expected = testing::ReadFileOrEmpty(expected_path.string());
+  // A rule that does nothing must not pass: its bad fixtures have to fire, and
+  // the expectation (which scripts/new-rule writes as a placeholder) must say so.
+  EXPECT_NE(actual.str().find("bad/"), std::string::npos)
+      << "rule '" << rule << "' reports nothing on its bad/ fixtures";
+  EXPECT_NE(expected.find("bad/"), std::string::npos)
+      << expected_path << " lists no finding for bad/ (fill it in: UPDATE_GOLDENS=1 rewrites it after review)";
   EXPECT_EQ(expected, actual.str()) << "findings differ from " << expected_path
                                     << " (UPDATE_GOLDENS=1 rewrites it after review)";
 }
