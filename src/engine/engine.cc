@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -898,6 +899,10 @@ RunResult RunCheck(const RunOptions& options) {
     }
     result.findings = std::move(kept);
   }
+  // Every finding is under a registered rule: the readers' ids included (an
+  // unknown id would otherwise keep whatever severity its emitter chose).
+  assert(std::all_of(result.findings.begin(), result.findings.end(),
+                     [](const Finding& f) { return FindRule(f.rule) != nullptr; }));
   StableSortInPlace(&result.findings, FindingLess);
   // Offers arrive in whatever order the threads finish; the key below is total
   // for any two offers a report can tell apart, so the order is the same for any --jobs.
