@@ -9,9 +9,12 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
+#include <variant>
 
 #include "engine/engine.h"
 #include "rules/rule.h"
+#include "rules/rules.h"
 #include "test_util.h"
 
 namespace leadlint {
@@ -99,13 +102,19 @@ TEST_P(GoldenTest, FindingsMatchExpected) {
     GTEST_SKIP() << "rewrote " << expected_path;
   }
   std::string expected = testing::ReadFileOrEmpty(expected_path.string());
+  // A rule that does nothing must not pass: its bad fixtures have to fire, and
+  // the expectation (which scripts/new-rule writes as a placeholder) must say so.
+  EXPECT_NE(actual.str().find("bad/"), std::string::npos)
+      << "rule '" << rule << "' reports nothing on its bad/ fixtures";
+  EXPECT_NE(expected.find("bad/"), std::string::npos)
+      << expected_path << " lists no finding for bad/ (fill it in: UPDATE_GOLDENS=1 rewrites it after review)";
   EXPECT_EQ(expected, actual.str()) << "findings differ from " << expected_path
                                     << " (UPDATE_GOLDENS=1 rewrites it after review)";
 }
 
 std::vector<std::string> RuleIds() {
   std::vector<std::string> ids;
-  for (const RuleInfo& r : AllRules()) {
+  for (const Rule& r : AllRules()) {
     // Rules the engine emits for the run as a whole are tested in engine_test.cc.
     if (r.id == "manifest-unreadable") continue;
     ids.emplace_back(r.id);
@@ -120,10 +129,39 @@ INSTANTIATE_TEST_SUITE_P(Rules, GoldenTest, ::testing::ValuesIn(RuleIds()),
                            return name;
                          });
 
+// The stage says which kind of check a rule has: file, offer and doc rules
+// have that check; parse and run rules are emitted by a reader or an engine pass.
+TEST(Registry, StageMatchesCheck) {
+  for (const Rule& r : AllRules()) {
+    if (r.stage == "file") {
+      EXPECT_NE(r.file_check(), nullptr) << r.id;
+    } else if (r.stage == "offer") {
+      EXPECT_NE(r.offer_check(), nullptr) << r.id;
+    } else if (r.stage == "doc") {
+      EXPECT_NE(r.doc_check(), nullptr) << r.id;
+    } else {
+      EXPECT_TRUE(r.stage == "parse" || r.stage == "run") << r.id << ": unknown stage '" << r.stage << "'";
+      EXPECT_TRUE(std::holds_alternative<NoCheck>(r.check)) << r.id << " is emitted, yet has a check";
+    }
+  }
+}
+
+// An id the program emits is always a registered rule: an unknown one is a bug,
+// said loudly, never a finding that silently defaults to an error.
+TEST(Registry, FindsEveryRuleAndRejectsUnknownIds) {
+  for (const Rule& r : AllRules()) {
+    EXPECT_EQ(FindRule(r.id), &r);
+    EXPECT_EQ(&RuleById(r.id), &r);
+  }
+  EXPECT_EQ(FindRule("leads-no-such-rule"), nullptr);
+  EXPECT_THROW(RuleById("leads-no-such-rule"), std::logic_error);
+  EXPECT_EQ(&RuleById(kLeadsPlaintextSecret.id), &kLeadsPlaintextSecret);
+}
+
 TEST(Registry, SortedUniqueAndDocumented) {
   const auto& rules = AllRules();
   for (size_t i = 1; i < rules.size(); ++i) EXPECT_LT(rules[i - 1].id, rules[i].id);
-  for (const RuleInfo& r : rules) {
+  for (const Rule& r : rules) {
     fs::path doc = fs::path(testing::SourceDir()) / "docs" / "rules" / (std::string(r.id) + ".md");
     EXPECT_TRUE(fs::exists(doc)) << "missing doc page " << doc;
     std::string text = testing::ReadFileOrEmpty(doc.string());
@@ -136,7 +174,7 @@ TEST(Registry, SortedUniqueAndDocumented) {
 TEST(Registry, RulesIndexMatchesTheRegistry) {
   std::string index = testing::ReadFileOrEmpty(testing::SourceDir() + "/docs/rules.md");
   std::string expected;
-  for (const RuleInfo& r : AllRules()) {
+  for (const Rule& r : AllRules()) {
     std::string summary(r.summary);
     for (size_t p = summary.find('|'); p != std::string::npos; p = summary.find('|', p + 2)) summary.insert(p, "\\");
     expected += "| [`" + std::string(r.id) + "`](rules/" + std::string(r.id) + ".md) | " +
@@ -150,11 +188,10 @@ TEST(Registry, RulesIndexMatchesTheRegistry) {
   EXPECT_EQ(index.substr(start, end - start), expected);
 }
 
-// STYLE: one rule = src/rules/<family>/<id>.cc. Rules the readers or the engine
-// emit (no check function) are exempt.
-TEST(Registry, EveryCheckHasItsOwnFile) {
-  for (const RuleInfo& r : AllRules()) {
-    if (r.file_check == nullptr && r.offer_check == nullptr && r.doc_check == nullptr) continue;
+// STYLE: one rule = src/rules/<family>/<id>.cc, defining its rule object, also
+// for the rules the readers or the engine emit (no check function).
+TEST(Registry, EveryRuleHasItsOwnFile) {
+  for (const Rule& r : AllRules()) {
     std::string id(r.id);
     std::string file = id;
     std::replace(file.begin(), file.end(), '-', '_');

@@ -24,9 +24,9 @@
 #include "load/file_source.h"
 #include "base/suggest.h"
 #include "model/doc.h"
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
 #include "rules/rule.h"
+#include "rules/rules.h"
 
 namespace leadlint {
 namespace fs = std::filesystem;
@@ -405,7 +405,7 @@ std::vector<MdSuppression> ParseMdSuppressions(const SourceFile& file, std::vect
       ++named;
       if (FindRule(w) == nullptr) {
         Finding f;
-        f.rule = "docs-unused-suppression";
+        f.rule = kDocsUnusedSuppression.id;
         f.severity = Severity::kWarning;
         f.path = file.path();
         f.offset = p;
@@ -459,7 +459,7 @@ void ApplyMdSuppressions(const SourceFile& file, std::vector<MdSuppression>* sup
   for (Finding& f : *findings) {
     bool hidden = false;
     for (MdSuppression& s : *sups) {
-      if (f.line < s.first_line || f.line > s.last_line || f.rule == "docs-unused-suppression") continue;
+      if (f.line < s.first_line || f.line > s.last_line || f.rule == kDocsUnusedSuppression.id) continue;
       if (s.rules.empty() || std::find(s.rules.begin(), s.rules.end(), f.rule) != s.rules.end()) {
         s.used = true;
         hidden = true;
@@ -476,10 +476,10 @@ void ApplyMdSuppressions(const SourceFile& file, std::vector<MdSuppression>* sup
     if (s.used) continue;
     bool relevant = s.rules.empty() ? only_rules.empty() : false;
     for (const std::string& r : s.rules) relevant = relevant || (Enabled(only_rules, r) && off_rules.count(r) == 0);
-    if (!relevant || !Enabled(only_rules, "docs-unused-suppression")) continue;
+    if (!relevant || !Enabled(only_rules, kDocsUnusedSuppression.id)) continue;
     Finding f;
-    f.rule = "docs-unused-suppression";
-    f.severity = Severity::kNote;
+    f.rule = kDocsUnusedSuppression.id;
+    f.severity = kDocsUnusedSuppression.severity;
     f.path = file.path();
     f.offset = s.offset;
     LineCol lc = file.Locate(s.offset);
@@ -625,10 +625,10 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       ++it;
       continue;
     }
-    if (Enabled(only_rules, "l10n-source-unknown")) {
+    if (Enabled(only_rules, kL10nSourceUnknown.id)) {
       Finding f;
-      f.rule = "l10n-source-unknown";
-      f.severity = Severity::kWarning;
+      f.rule = kL10nSourceUnknown.id;
+      f.severity = kL10nSourceUnknown.severity;
       f.path = it->path;
       f.line = 1;
       f.column = 1;
@@ -908,7 +908,7 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       auto bytes = fs::file_size(job.path, size_ec);
       if (!size_ec && bytes > options.max_file_bytes) {
         Finding f;
-        f.rule = "docs-limit";
+        f.rule = kDocsLimit.id;
         f.path = job.path;
         f.line = 1;
         f.column = 1;
@@ -920,7 +920,7 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       }
       if (!ReadText(job.path, &text)) {
         Finding f;
-        f.rule = "manifest-unreadable";
+        f.rule = kManifestUnreadable.id;
         f.path = job.path;
         f.line = 1;
         f.column = 1;
@@ -996,19 +996,21 @@ DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& m
       if (job.translation && !job.source.empty()) pair_roots = PairRoots(RealPath(job.path), RealPath(job.source));
       std::map<std::string, LinkTarget> links = resolve_links(*doc, pair_roots.first, pair_roots.second);
       in.links = &links;
-      DocContext ctx(*doc, &findings[i]);
       for (const ParseError& error : doc->markdown.errors) {
-        if (Enabled(only_rules, RuleFor(error.kind))) ctx.Report(RuleFor(error.kind), error.offset, 1, error.message);
+        if (!Enabled(only_rules, RuleFor(error.kind))) continue;
+        DocContext(RuleById(RuleFor(error.kind)), *doc, &findings[i]).Report(error.offset, 1, error.message);
       }
       if (!doc->markdown.parsed) continue;
-      for (const RuleInfo& rule : AllRules()) {
-        if (rule.doc_check != nullptr && Enabled(only_rules, rule.id)) rule.doc_check(in, ctx);
+      for (const Rule& rule : AllRules()) {
+        if (rule.doc_check() == nullptr || !Enabled(only_rules, rule.id)) continue;
+        DocContext ctx(rule, *doc, &findings[i]);
+        rule.doc_check()(in, ctx);
       }
       std::vector<Finding> directive_findings;
       std::vector<MdSuppression> sups = ParseMdSuppressions(doc->file, &directive_findings);
       for (Finding& f : directive_findings) {
         if (!Enabled(only_rules, f.rule)) continue;
-        ctx.ReportWithSeverity(f.rule, f.severity, f.offset, 4, f.message);
+        DocContext(RuleById(f.rule), *doc, &findings[i]).ReportWithSeverity(f.severity, f.offset, 4, f.message);
       }
       ApplyMdSuppressions(doc->file, &sups, &findings[i], only_rules, options.off_rules, &suppressed_counts[i]);
      }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -25,6 +26,7 @@
 #include "load/file_source.h"
 #include "model/manifest.h"
 #include "parse/json.h"
+#include "rules/rules.h"
 
 namespace leadlint {
 namespace {
@@ -98,8 +100,8 @@ void ReportLongStrings(const JsonNode& node, const Limits& limits, const SourceF
   if (depth > 1000) return;
   if (node.is_string() && node.text.size() > limits.max_regex_input) {
     Finding f;
-    f.rule = "manifest-limit";
-    f.severity = Severity::kError;
+    f.rule = kManifestLimit.id;
+    f.severity = kManifestLimit.severity;
     f.path = file.path();
     f.offset = node.offset;
     f.length = 1;
@@ -117,7 +119,7 @@ void CollectSuppressions(const JsonNode& node, const SourceFile& file, std::vect
     if (const JsonNode* ignore = node.Find("x-leadlint-ignore")) {
       auto bad = [&](const JsonNode& at, std::string message) {
         Finding f;
-        f.rule = "manifest-unused-suppression";
+        f.rule = kManifestUnusedSuppression.id;
         f.severity = Severity::kWarning;
         f.path = file.path();
         f.offset = at.offset;
@@ -240,7 +242,7 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
                                           (static_cast<unsigned char>(text[0]) == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF));
   if (utf16) {
     Finding f;
-    f.rule = "manifest-encoding";
+    f.rule = kManifestEncoding.id;
     f.path = path;
     f.offset = 0;
     f.line = 1;
@@ -249,7 +251,7 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
     findings.push_back(std::move(f));
   } else if (nul != std::string::npos) {
     Finding f;
-    f.rule = "manifest-encoding";
+    f.rule = kManifestEncoding.id;
     f.path = path;
     f.offset = nul;
     f.message = "the file contains a NUL byte; it is a binary file, not JSON text";
@@ -269,7 +271,7 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
         const std::string lookalike = MarketplaceLookalikeReason(parsed.root);
         if (explicit_path || !lookalike.empty()) {
           Finding f;
-          f.rule = "manifest-unknown-format";
+          f.rule = kManifestUnknownFormat.id;
           f.path = path;
           f.offset = parsed.root.offset;
           f.message =
@@ -287,9 +289,10 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
         ReportLongStrings(parsed.root, options.limits, file, &findings, 0);
         CollectSuppressions(parsed.root, file, &outcome.suppressions, &findings, 0);
         for (Suppression& sup : outcome.suppressions) LocateFinding(file, doc.secret_spans, &sup.place);
-        FileContext ctx(file, options.limits, &findings);
-        for (const RuleInfo& rule : AllRules()) {
-          if (rule.file_check != nullptr && Enabled(options, rule.id)) rule.file_check(doc, ctx);
+        for (const Rule& rule : AllRules()) {
+          if (rule.file_check() == nullptr || !Enabled(options, rule.id)) continue;
+          FileContext ctx(rule, file, options.limits, &findings);
+          rule.file_check()(doc, ctx);
         }
         for (Offer& offer : doc.offers) ResolveOffer(file, doc.secret_spans, &offer);
         for (const auto& [first, second] : doc.duplicate_leads) {
@@ -297,8 +300,8 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
           // cross-file case is in RunCheck).
           LineCol at = file.Locate(first);
           Finding f;
-          f.rule = "manifest-duplicate-resource";
-          f.severity = Severity::kError;
+          f.rule = kManifestDuplicateResource.id;
+          f.severity = kManifestDuplicateResource.severity;
           f.path = path;
           f.offset = second;
           f.length = 1;
@@ -333,9 +336,10 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
 OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const StorefrontRules& storefront_rules,
                          std::vector<Finding>* out) {
   std::vector<Finding> offer_findings;
-  OfferContext ctx(options.profile, storefront_rules, &offer_findings);
-  for (const RuleInfo& rule : AllRules()) {
-    if (rule.offer_check != nullptr && Enabled(options, rule.id)) rule.offer_check(offer, ctx);
+  for (const Rule& rule : AllRules()) {
+    if (rule.offer_check() == nullptr || !Enabled(options, rule.id)) continue;
+    OfferContext ctx(rule, options.profile, storefront_rules, &offer_findings);
+    rule.offer_check()(offer, ctx);
   }
   OfferSummary summary;
   summary.path = offer.path;
@@ -374,7 +378,7 @@ OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const 
   summary.verdict = "pass";
   for (const Finding& f : offer_findings) {
     if (f.severity == Severity::kError) summary.verdict = "fail";
-    if (f.rule == "leads-undetermined" && summary.verdict == "pass") summary.verdict = "undetermined";
+    if (f.rule == kLeadsUndetermined.id && summary.verdict == "pass") summary.verdict = "undetermined";
   }
   // A customer-leads resource judged with a product of another file: editors
   // show where that product is.
@@ -622,11 +626,11 @@ RunResult RunCheck(const RunOptions& options) {
         f.line = 1;
         f.column = 1;
         if (too_large) {
-          f.rule = "manifest-limit";
+          f.rule = kManifestLimit.id;
           f.message = "the file is " + std::to_string(size) + " bytes, larger than the limit of " +
                       std::to_string(options.limits.max_file_bytes) + " bytes; it was not checked";
         } else {
-          f.rule = "manifest-unreadable";
+          f.rule = kManifestUnreadable.id;
           f.message = error;
         }
         FileOutcome o;
@@ -740,10 +744,10 @@ RunResult RunCheck(const RunOptions& options) {
       if (product.is_product_only) consumed[best] = true;
     }
     if (!resolved && !is_reference(offer)) {
-      if (Enabled(options, "manifest-unresolved-product")) {
+      if (Enabled(options, kManifestUnresolvedProduct.id)) {
         Finding f;
-        f.rule = "manifest-unresolved-product";
-        f.severity = Severity::kWarning;
+        f.rule = kManifestUnresolvedProduct.id;
+        f.severity = kManifestUnresolvedProduct.severity;
         f.path = offer.path;
         f.offset = offer.product_ref_place.offset;
         f.line = offer.product_ref_place.line;
@@ -783,13 +787,13 @@ RunResult RunCheck(const RunOptions& options) {
   // Duplicates, reported on the second (in path and position order), naming
   // the first: two products with one key make every reference to it
   // ambiguous, and of two customer-leads for one product the service keeps one.
-  if (Enabled(options, "manifest-duplicate-resource")) {
+  if (Enabled(options, kManifestDuplicateResource.id)) {
     auto report = [&](const Offer& second, const Place& place, std::string message, const Offer& first,
                       const Place& first_place, std::string first_message) {
       if (is_reference(second)) return;
       Finding f;
-      f.rule = "manifest-duplicate-resource";
-      f.severity = Severity::kError;
+      f.rule = kManifestDuplicateResource.id;
+      f.severity = kManifestDuplicateResource.severity;
       f.path = second.path;
       f.offset = place.offset;
       f.length = place.length;
@@ -867,13 +871,13 @@ RunResult RunCheck(const RunOptions& options) {
     }
     result.findings = std::move(kept);
     for (Suppression& s : suppressions) {
-      if (s.used || !Enabled(options, s.rule) || !Enabled(options, "manifest-unused-suppression")) continue;
+      if (s.used || !Enabled(options, s.rule) || !Enabled(options, kManifestUnusedSuppression.id)) continue;
       if (sibling_paths.count(s.path) != 0) continue;  // a sibling read for references is not reported on
       auto off = options.rule_overrides.find(s.rule);
       if (off != options.rule_overrides.end() && !off->second) continue;
       Finding f = s.place;
-      f.rule = "manifest-unused-suppression";
-      f.severity = Severity::kNote;
+      f.rule = kManifestUnusedSuppression.id;
+      f.severity = kManifestUnusedSuppression.severity;
       f.message = "unused suppression: no '" + s.rule + "' finding in this object";
       result.findings.push_back(std::move(f));
     }
@@ -891,6 +895,10 @@ RunResult RunCheck(const RunOptions& options) {
     }
     result.findings = std::move(kept);
   }
+  // Every finding is under a registered rule: the readers' ids included (an
+  // unknown id would otherwise keep whatever severity its emitter chose).
+  assert(std::all_of(result.findings.begin(), result.findings.end(),
+                     [](const Finding& f) { return FindRule(f.rule) != nullptr; }));
   StableSortInPlace(&result.findings, FindingLess);
   // Offers arrive in whatever order the threads finish; the key below is total
   // for any two offers a report can tell apart, so the order is the same for any --jobs.
@@ -925,7 +933,7 @@ void RecomputeVerdicts(RunResult* result) {
     if (f.severity == Severity::kError && d.verdict != "fail") {
       d.verdict = "fail";
       d.rule = f.rule;
-    } else if (f.rule == "leads-undetermined" && d.verdict.empty()) {
+    } else if (f.rule == kLeadsUndetermined.id && d.verdict.empty()) {
       d.verdict = "undetermined";
       d.rule = f.rule;
     }

@@ -12,7 +12,7 @@ namespace leadlint {
 std::span<const RuleDescriptor> RuleCatalog() {
   static const std::vector<RuleDescriptor> catalog = [] {
     std::vector<RuleDescriptor> out;
-    for (const RuleInfo& rule : AllRules()) {
+    for (const Rule& rule : AllRules()) {
       RuleDescriptor d{rule.id, rule.severity, rule.summary, {}};
       const std::string page = std::string(rule.id) + ".md";
       for (const EmbeddedFile& f : EmbeddedRuleDocs()) {

@@ -1,14 +1,13 @@
 // Reporting through rule contexts: rule id and default severity come from the
-// registry, never from the rule's own code, so one table governs both.
+// rule object the context is bound to, never from the check's own code.
 #include "rules/rule.h"
 
 namespace leadlint {
 
-void FileContext::Report(std::string_view rule, size_t offset, size_t length, std::string message) {
+void FileContext::Report(size_t offset, size_t length, std::string message) {
   Finding f;
-  f.rule = std::string(rule);
-  const RuleInfo* info = FindRule(rule);
-  f.severity = info != nullptr ? info->severity : Severity::kError;
+  f.rule = std::string(rule_.id);
+  f.severity = rule_.severity;
   f.path = file_.path();
   f.offset = offset;
   f.length = length;
@@ -16,28 +15,27 @@ void FileContext::Report(std::string_view rule, size_t offset, size_t length, st
   out_->push_back(std::move(f));
 }
 
-void FileContext::ReportWithFix(std::string_view rule, size_t offset, size_t length, std::string message, Fix fix) {
-  Report(rule, offset, length, std::move(message));
+void FileContext::ReportWithFix(size_t offset, size_t length, std::string message, Fix fix) {
+  Report(offset, length, std::move(message));
   out_->back().fix = std::make_shared<const Fix>(std::move(fix));
 }
 
-void FileContext::ReportAtKey(std::string_view rule, const JsonNode& node, std::string message) {
+void FileContext::ReportAtKey(const JsonNode& node, std::string message) {
   if (node.key_length > 0) {
-    Report(rule, node.key_offset, node.key_length, std::move(message));
+    Report(node.key_offset, node.key_length, std::move(message));
   } else {
-    Report(rule, node.offset, node.length, std::move(message));
+    Report(node.offset, node.length, std::move(message));
   }
 }
 
-void FileContext::ReportAtValue(std::string_view rule, const JsonNode& node, std::string message) {
-  Report(rule, node.offset, node.length, std::move(message));
+void FileContext::ReportAtValue(const JsonNode& node, std::string message) {
+  Report(node.offset, node.length, std::move(message));
 }
 
-void OfferContext::Report(std::string_view rule, const Offer& offer, const Place& place, std::string message) {
+void OfferContext::Report(const Offer& offer, const Place& place, std::string message) {
   Finding f;
-  f.rule = std::string(rule);
-  const RuleInfo* info = FindRule(rule);
-  f.severity = info != nullptr ? info->severity : Severity::kError;
+  f.rule = std::string(rule_.id);
+  f.severity = rule_.severity;
   f.path = offer.path;
   f.offset = place.offset;
   f.length = place.length;

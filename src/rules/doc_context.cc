@@ -11,15 +11,13 @@ void DocContext::AttachFix(Fix fix) {
   if (!out_->empty()) out_->back().fix = std::make_shared<const Fix>(std::move(fix));
 }
 
-void DocContext::Report(std::string_view rule, size_t offset, size_t length, std::string message) {
-  const RuleInfo* info = FindRule(rule);
-  ReportWithSeverity(rule, info != nullptr ? info->severity : Severity::kError, offset, length, std::move(message));
+void DocContext::Report(size_t offset, size_t length, std::string message) {
+  ReportWithSeverity(rule_.severity, offset, length, std::move(message));
 }
 
-void DocContext::ReportWithSeverity(std::string_view rule, Severity severity, size_t offset, size_t length,
-                                    std::string message) {
+void DocContext::ReportWithSeverity(Severity severity, size_t offset, size_t length, std::string message) {
   Finding f;
-  f.rule = std::string(rule);
+  f.rule = std::string(rule_.id);
   f.severity = severity;
   f.path = doc_.path;
   f.offset = offset;

@@ -14,6 +14,8 @@
 
 namespace leadlint {
 
+struct Rule;
+
 struct LinkTarget {
   bool exists = false;
   bool markdown = false;
@@ -48,20 +50,20 @@ struct DocCheckInput {
 
 class DocContext {
  public:
-  DocContext(const DocModel& doc, std::vector<Finding>* out) : doc_(doc), out_(out) {}
-  void Report(std::string_view rule, size_t offset, size_t length, std::string message);
-  void ReportWithSeverity(std::string_view rule, Severity severity, size_t offset, size_t length, std::string message);
+  DocContext(const Rule& rule, const DocModel& doc, std::vector<Finding>* out) : rule_(rule), doc_(doc), out_(out) {}
+  // Reports under the bound rule, with its default severity.
+  void Report(size_t offset, size_t length, std::string message);
+  void ReportWithSeverity(Severity severity, size_t offset, size_t length, std::string message);
   // The document's text, for a rule that builds a fix (base/fix.h) from it.
   std::string_view text() const;
   // Attaches the exact repair to the finding reported last.
   void AttachFix(Fix fix);
 
  private:
+  const Rule& rule_;
   const DocModel& doc_;
   std::vector<Finding>* out_;
 };
-
-using DocCheck = void (*)(const DocCheckInput& in, DocContext& ctx);
 
 // Product names that are never translated (DESIGN §2).
 const std::vector<std::string>& DoNotTranslateTerms();

@@ -87,27 +87,22 @@ void AddUnique(std::vector<std::string>* list, std::string item) {
   list->push_back(std::move(item));
 }
 
-}  // namespace
-
-Requirement EvaluateRequirement(const Offer& offer, const Profile& profile, const StorefrontRules& rules) {
-  Requirement r;
+// Layer 2, by offer type and test drive: conditions that do not depend on the
+// storefront.
+void AddTypeConditions(const Offer& offer, const Profile& profile, Requirement* r) {
   const std::string profile_name(profile.name);
   const bool p2018 = profile.id == ProfileId::kCloudPartnerPortal2018;
   const bool p2020 = profile.id == ProfileId::kPartnerCenter2020;
-  const bool p2022 = profile.id == ProfileId::kPartnerCenter2022;
-  const bool p2025 = profile.id == ProfileId::kPartnerCenter2025;
   const std::string type_name(OfferTypeName(offer.type));
-
-  // Layer 2: conditions that do not depend on the storefront.
   if (offer.type == OfferType::kManagedService) {
-    AddUnique(&r.reasons, "managed service offers need one (profile " + profile_name + ")");
+    AddUnique(&r->reasons, "managed service offers need one (profile " + profile_name + ")");
   }
   if (offer.type == OfferType::kConsultingService && (p2018 || p2020)) {
-    AddUnique(&r.reasons, "consulting service offers need one (profile " + profile_name + ")");
+    AddUnique(&r->reasons, "consulting service offers need one (profile " + profile_name + ")");
   }
   if ((offer.type == OfferType::kDynamics365ForOperations || offer.type == OfferType::kDynamics365BusinessCentral) &&
       p2020) {
-    AddUnique(&r.reasons, type_name + "s need one (profile " + profile_name + ")");
+    AddUnique(&r->reasons, type_name + "s need one (profile " + profile_name + ")");
   }
   if (!p2018) {
     bool any_known_on = offer.test_drive.value_or(false);
@@ -119,59 +114,69 @@ Requirement EvaluateRequirement(const Offer& offer, const Profile& profile, cons
       }
     }
     if (any_known_on) {
-      AddUnique(&r.reasons, "a test drive is enabled (profile " + profile_name + ")");
+      AddUnique(&r->reasons, "a test drive is enabled (profile " + profile_name + ")");
     } else if (!all_known && offer.type != OfferType::kCosellOnly) {
-      AddUnique(&r.unknown_facts, offer.format == ManifestFormat::kProductIngestion
-                                      ? "whether a test drive is enabled (no test-drive resource for this product)"
-                                      : "whether a test drive is enabled");
+      AddUnique(&r->unknown_facts, offer.format == ManifestFormat::kProductIngestion
+                                       ? "whether a test drive is enabled (no test-drive resource for this product)"
+                                       : "whether a test drive is enabled");
     }
   }
-  if (offer.type == OfferType::kSoftwareAsAService) {
-    bool contact_known = false;
-    bool contact = false;
-    bool transact_known = false;
-    bool transact = false;
-    for (const Listing& l : offer.listings) {
-      if (l.option != ListingOption::kUnknown) {
-        contact_known = transact_known = true;
-        contact = contact || l.option == ListingOption::kContactMe;
-        transact = transact || l.option == ListingOption::kSellThroughMicrosoft;
-      }
-    }
-    // Product Ingestion: the commercial-marketplace-setup resource says whether
-    // the offer is sold through Microsoft and, when it is not, its call to action.
-    if (offer.sell_through) {
-      transact_known = true;
-      transact = transact || *offer.sell_through;
-      if (*offer.sell_through) {
-        contact_known = true;  // a transactable offer is not listed as Contact me
-      } else if (offer.call_to_action != ListingOption::kUnknown) {
-        contact_known = true;
-        contact = contact || offer.call_to_action == ListingOption::kContactMe;
-      }
-    }
-    const bool pi = offer.format == ManifestFormat::kProductIngestion;
-    if (contact) AddUnique(&r.reasons, "SaaS offers listed as Contact me need one (profile " + profile_name + ")");
-    if (transact && (p2022 || p2025)) {
-      AddUnique(&r.reasons, "SaaS offers sold through Microsoft need one (profile " + profile_name + ")");
-    }
-    if (!transact_known && (p2022 || p2025)) {
-      AddUnique(&r.unknown_facts, pi ? "whether the SaaS offer is sold through Microsoft (no commercial-marketplace-setup "
-                                       "resource for this product states 'sellThroughMicrosoft')"
-                                     : "whether the SaaS offer is sold through Microsoft");
-    }
-    if (!contact_known && !(transact && (p2022 || p2025))) {
-      std::string why;
-      if (pi && offer.sell_through && !offer.call_to_action_written.empty()) {
-        why = " ('callToAction' '" + offer.call_to_action_written.str() + "' is not one leadlint knows)";
-      } else if (pi && offer.sell_through) {
-        why = " (its commercial-marketplace-setup states no 'callToAction')";
-      }
-      AddUnique(&r.unknown_facts, "whether the SaaS offer is listed as Contact me" + why);
-    }
-  }
+}
 
-  // Layer 1: storefront rules, per listing.
+// Layer 2, for SaaS offers: listed as Contact me, or sold through Microsoft.
+void AddSaasConditions(const Offer& offer, const Profile& profile, Requirement* r) {
+  const std::string profile_name(profile.name);
+  const bool p2022 = profile.id == ProfileId::kPartnerCenter2022;
+  const bool p2025 = profile.id == ProfileId::kPartnerCenter2025;
+  bool contact_known = false;
+  bool contact = false;
+  bool transact_known = false;
+  bool transact = false;
+  for (const Listing& l : offer.listings) {
+    if (l.option != ListingOption::kUnknown) {
+      contact_known = transact_known = true;
+      contact = contact || l.option == ListingOption::kContactMe;
+      transact = transact || l.option == ListingOption::kSellThroughMicrosoft;
+    }
+  }
+  // Product Ingestion: the commercial-marketplace-setup resource says whether
+  // the offer is sold through Microsoft and, when it is not, its call to action.
+  if (offer.sell_through) {
+    transact_known = true;
+    transact = transact || *offer.sell_through;
+    if (*offer.sell_through) {
+      contact_known = true;  // a transactable offer is not listed as Contact me
+    } else if (offer.call_to_action != ListingOption::kUnknown) {
+      contact_known = true;
+      contact = contact || offer.call_to_action == ListingOption::kContactMe;
+    }
+  }
+  const bool pi = offer.format == ManifestFormat::kProductIngestion;
+  if (contact) AddUnique(&r->reasons, "SaaS offers listed as Contact me need one (profile " + profile_name + ")");
+  if (transact && (p2022 || p2025)) {
+    AddUnique(&r->reasons, "SaaS offers sold through Microsoft need one (profile " + profile_name + ")");
+  }
+  if (!transact_known && (p2022 || p2025)) {
+    AddUnique(&r->unknown_facts,
+              pi ? "whether the SaaS offer is sold through Microsoft (no commercial-marketplace-setup "
+                   "resource for this product states 'sellThroughMicrosoft')"
+                 : "whether the SaaS offer is sold through Microsoft");
+  }
+  if (!contact_known && !(transact && (p2022 || p2025))) {
+    std::string why;
+    if (pi && offer.sell_through && !offer.call_to_action_written.empty()) {
+      why = " ('callToAction' '" + offer.call_to_action_written.str() + "' is not one leadlint knows)";
+    } else if (pi && offer.sell_through) {
+      why = " (its commercial-marketplace-setup states no 'callToAction')";
+    }
+    AddUnique(&r->unknown_facts, "whether the SaaS offer is listed as Contact me" + why);
+  }
+}
+
+// Layer 1: storefront rules, per listing.
+void AddStorefrontRules(const Offer& offer, const Profile& profile, const StorefrontRules& rules, Requirement* r) {
+  const bool p2025 = profile.id == ProfileId::kPartnerCenter2025;
+  const std::string type_name(OfferTypeName(offer.type));
   for (const Listing& l : offer.listings) {
     const StorefrontTerms& terms = rules.For(l.storefront);
     if (!SoldOn(offer.type, l.storefront)) continue;  // reported by leads-offer-not-on-storefront
@@ -183,19 +188,30 @@ Requirement EvaluateRequirement(const Offer& offer, const Profile& profile, cons
         // Today a CRM is optional outside the cases above: the storefront rule
         // is advice, and never on a storefront the input does not state.
         if (!l.assumed) {
-          AddUnique(&r.advisories, std::string(StorefrontName(l.storefront)) +
-                                       " listings should send leads to your CRM (storefront rule 'your-crm')");
+          AddUnique(&r->advisories, std::string(StorefrontName(l.storefront)) +
+                                        " listings should send leads to your CRM (storefront rule 'your-crm')");
         }
         continue;
       }
-      AddUnique(&r.reasons, std::string(StorefrontName(l.storefront)) + " listings must send leads to your CRM" +
-                                (l.assumed ? " (assumed: the format does not say where a " + type_name + " is listed)" : ""));
+      AddUnique(&r->reasons,
+                std::string(StorefrontName(l.storefront)) + " listings must send leads to your CRM" +
+                    (l.assumed ? " (assumed: the format does not say where a " + type_name + " is listed)" : ""));
     }
   }
   if (offer.type == OfferType::kUnknown) {
-    AddUnique(&r.unknown_facts, offer.type_written.empty() ? "the offer type"
-                                                           : "the offer type ('" + offer.type_written + "' is not one leadlint knows)");
+    AddUnique(&r->unknown_facts, offer.type_written.empty()
+                                     ? "the offer type"
+                                     : "the offer type ('" + offer.type_written + "' is not one leadlint knows)");
   }
+}
+
+}  // namespace
+
+Requirement EvaluateRequirement(const Offer& offer, const Profile& profile, const StorefrontRules& rules) {
+  Requirement r;
+  AddTypeConditions(offer, profile, &r);
+  if (offer.type == OfferType::kSoftwareAsAService) AddSaasConditions(offer, profile, &r);
+  AddStorefrontRules(offer, profile, rules, &r);
 
   if (!r.reasons.empty()) {
     r.state = Requirement::State::kRequired;

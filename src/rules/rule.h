@@ -3,8 +3,11 @@
 // context; they never print, throw or touch files.
 #pragma once
 
+#include <ranges>
+#include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "base/finding.h"
@@ -17,24 +20,42 @@ namespace leadlint {
 
 class FileContext;
 class OfferContext;
+struct DocCheckInput;
+class DocContext;
 
 using FileCheck = void (*)(const ManifestDoc& doc, FileContext& ctx);
 using OfferCheck = void (*)(const Offer& offer, OfferContext& ctx);
-struct DocCheckInput;
-class DocContext;
 using DocCheckFn = void (*)(const DocCheckInput& in, DocContext& ctx);
+// A rule a reader or an engine pass emits has no check function.
+struct NoCheck {};
+using Check = std::variant<NoCheck, FileCheck, OfferCheck, DocCheckFn>;
 
-struct RuleInfo {
+// One rule: its identity, default severity and check. Each is defined in its
+// own file, src/rules/<family>/<id_with_underscores>.cc, as a constinit object
+// declared in rules/rules.h, and listed once in the sorted registry
+// (rules/registry.cc). Contexts are bound to the rule being run, so a check can
+// only report under its own id.
+struct Rule {
   std::string_view id;
   Severity severity;
   std::string_view summary;
-  // Where the rule runs: "parse" (the reader emits it), "file" (one parsed
-  // manifest), "offer" (the normalized offer, after cross-file resolution), or
-  // "run" (the engine, e.g. skipped or unresolved inputs).
+  // Where the rule runs: "parse" (a reader emits it), "file" (one parsed
+  // manifest), "offer" (the normalized offer, after cross-file resolution),
+  // "doc" (one Markdown document), or "run" (an engine pass, e.g. skipped or
+  // unresolved inputs, suppressions).
   std::string_view stage;
-  FileCheck file_check = nullptr;
-  OfferCheck offer_check = nullptr;
-  DocCheckFn doc_check = nullptr;
+  Check check = NoCheck{};
+
+  FileCheck file_check() const { return CheckOf<FileCheck>(); }
+  OfferCheck offer_check() const { return CheckOf<OfferCheck>(); }
+  DocCheckFn doc_check() const { return CheckOf<DocCheckFn>(); }
+
+ private:
+  template <typename Fn>
+  Fn CheckOf() const {
+    const Fn* fn = std::get_if<Fn>(&check);
+    return fn != nullptr ? *fn : nullptr;
+  }
 };
 
 // Limits from DESIGN §5a; each exceeded limit is a manifest-limit finding.
@@ -46,18 +67,20 @@ struct Limits {
 
 class FileContext {
  public:
-  FileContext(const SourceFile& file, const Limits& limits, std::vector<Finding>* out)
-      : file_(file), limits_(limits), out_(out) {}
+  FileContext(const Rule& rule, const SourceFile& file, const Limits& limits, std::vector<Finding>* out)
+      : rule_(rule), file_(file), limits_(limits), out_(out) {}
   const SourceFile& file() const { return file_; }
   const Limits& limits() const { return limits_; }
-  void Report(std::string_view rule, size_t offset, size_t length, std::string message);
+  // Reports under the bound rule, with its default severity.
+  void Report(size_t offset, size_t length, std::string message);
   // Reports at a node's key when it has one, else at its value.
-  void ReportAtKey(std::string_view rule, const JsonNode& node, std::string message);
-  void ReportAtValue(std::string_view rule, const JsonNode& node, std::string message);
+  void ReportAtKey(const JsonNode& node, std::string message);
+  void ReportAtValue(const JsonNode& node, std::string message);
   // Reports with the exact repair (base/fix.h) attached.
-  void ReportWithFix(std::string_view rule, size_t offset, size_t length, std::string message, Fix fix);
+  void ReportWithFix(size_t offset, size_t length, std::string message, Fix fix);
 
  private:
+  const Rule& rule_;
   const SourceFile& file_;
   const Limits& limits_;
   std::vector<Finding>* out_;
@@ -65,21 +88,34 @@ class FileContext {
 
 class OfferContext {
  public:
-  OfferContext(const Profile& profile, const StorefrontRules& storefront_rules, std::vector<Finding>* out)
-      : profile_(profile), storefront_rules_(storefront_rules), out_(out) {}
+  OfferContext(const Rule& rule, const Profile& profile, const StorefrontRules& storefront_rules,
+               std::vector<Finding>* out)
+      : rule_(rule), profile_(profile), storefront_rules_(storefront_rules), out_(out) {}
   const Profile& profile() const { return profile_; }
   const StorefrontRules& storefront_rules() const { return storefront_rules_; }
-  void Report(std::string_view rule, const Offer& offer, const Place& place, std::string message);
+  // Reports under the bound rule, with its default severity.
+  void Report(const Offer& offer, const Place& place, std::string message);
 
  private:
+  const Rule& rule_;
   const Profile& profile_;
   const StorefrontRules& storefront_rules_;
   std::vector<Finding>* out_;
 };
 
-// The sorted registry (rules/registry.cc).
-const std::vector<RuleInfo>& AllRules();
-const RuleInfo* FindRule(std::string_view id);
+// The sorted registry (rules/registry.cc): every rule object, once.
+std::span<const Rule* const> RulePointers();
+// The registry as a range of `const Rule&`, sorted by id.
+inline auto AllRules() {
+  return RulePointers() | std::views::transform([](const Rule* rule) -> const Rule& { return *rule; });
+}
+// The rule with this id, or nullptr: for ids written by users (configuration,
+// suppressions, the command line).
+const Rule* FindRule(std::string_view id);
+// The rule with this id, for ids the program itself emits (a reader's
+// findings): an unknown id is a bug, never a silent error; it throws
+// std::logic_error.
+const Rule& RuleById(std::string_view id);
 // The closest rule id to a misspelt one ("" if none is close): "did you mean".
 std::string SuggestRule(std::string_view id);
 

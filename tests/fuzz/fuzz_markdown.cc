@@ -8,7 +8,6 @@
 #include <string>
 
 #include "model/doc.h"
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
 #include "rules/rule.h"
 
@@ -20,7 +19,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   leadlint::ExtractRuleTables(source.get(), nullptr);
   leadlint::ExtractRuleTables(doc.get(), source.get());
   std::vector<leadlint::Finding> findings;
-  leadlint::DocContext ctx(*doc, &findings);
   for (int pass = 0; pass < 3; ++pass) {
     const bool translation = pass > 0;
     leadlint::DocCheckInput in;
@@ -30,8 +28,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     in.current_source = in.compared;
     in.freshness = pass == 0 ? "" : pass == 1 ? "unknown" : "stale";
     in.glossary = {{"Azure Marketplace", "Azure *piac*", false}, {"Partner Center", "Partner*", true}};
-    for (const leadlint::RuleInfo& rule : leadlint::AllRules()) {
-      if (rule.doc_check != nullptr) rule.doc_check(in, ctx);
+    for (const leadlint::Rule& rule : leadlint::AllRules()) {
+      if (rule.doc_check() == nullptr) continue;
+      leadlint::DocContext ctx(rule, *doc, &findings);
+      rule.doc_check()(in, ctx);
     }
   }
   for (const leadlint::Finding& f : findings) {

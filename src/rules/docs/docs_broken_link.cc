@@ -9,9 +9,9 @@
 #include <set>
 
 #include "base/suggest.h"
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
 #include "rules/docs/docs_util.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
@@ -33,11 +33,8 @@ std::string NearestAnchor(const std::string& anchor, const Anchors& anchors) {
   return nearest.empty() ? "" : " (did you mean '#" + nearest + "'?)";
 }
 
-}  // namespace
-
 void CheckDocsBrokenLink(const DocCheckInput& in, DocContext& ctx) {
   const DocModel& doc = *in.doc;
-  constexpr std::string_view kRule = "docs-broken-link";
   std::set<std::string> own;
   for (const MdHeading& h : doc.markdown.headings) own.insert(h.slug);
   for (const std::string& a : doc.markdown.html_anchors) own.insert(a);
@@ -50,7 +47,7 @@ void CheckDocsBrokenLink(const DocCheckInput& in, DocContext& ctx) {
     if (size_t q = target.find('?'); q != std::string::npos) target.resize(q);
     if (target.empty()) {
       if (!anchor.empty() && own.count(anchor) == 0 && own.count(Lower(anchor)) == 0) {
-        ctx.Report(kRule, link.offset, 1,
+        ctx.Report(link.offset, 1,
                    "'#" + anchor + "' is not a heading or anchor of this document" + NearestAnchor(anchor, own));
       }
       continue;
@@ -71,16 +68,26 @@ void CheckDocsBrokenLink(const DocCheckInput& in, DocContext& ctx) {
         hint = " (did you mean '" + (slash == std::string::npos ? "" : target.substr(0, slash + 1)) +
                lt.nearest.str() + "'?)";
       }
-      ctx.Report(kRule, link.offset, 1, what + target + "' does not exist" + also + hint);
+      ctx.Report(link.offset, 1, what + target + "' does not exist" + also + hint);
     } else if (!anchor.empty() && lt.markdown) {
       const auto& anchors = lt.anchors;
       if (std::find(anchors.begin(), anchors.end(), anchor) == anchors.end() &&
           std::find(anchors.begin(), anchors.end(), Lower(anchor)) == anchors.end()) {
-        ctx.Report(kRule, link.offset, 1,
+        ctx.Report(link.offset, 1,
                    "'#" + anchor + "' is not a heading or anchor of '" + target + "'" + NearestAnchor(anchor, anchors));
       }
     }
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kDocsBrokenLink{
+    .id = "docs-broken-link",
+    .severity = Severity::kError,
+    .summary = "a relative link to a file or anchor that does not exist",
+    .stage = "doc",
+    .check = &CheckDocsBrokenLink,
+};
 
 }  // namespace leadlint

@@ -3,9 +3,9 @@
 #include <cctype>
 #include <set>
 
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
 #include "rules/docs/docs_util.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
@@ -60,17 +60,14 @@ bool IsLocale(std::string_view s) {
   return false;
 }
 
-}  // namespace
-
 void CheckDocsFrontMatter(const DocCheckInput& in, DocContext& ctx) {
   const DocModel& doc = *in.doc;
-  constexpr std::string_view kRule = "docs-front-matter";
   if (!doc.markdown.has_front_matter) {
-    ctx.Report(kRule, 0, 1,
+    ctx.Report(0, 1,
                "the document has no YAML front matter (a '---' block with title, description, ms.date and ms.topic)");
     return;
   }
-  for (const ParseError& e : doc.front_matter.errors) ctx.Report(kRule, e.offset, 1, e.message);
+  for (const ParseError& e : doc.front_matter.errors) ctx.Report(e.offset, 1, e.message);
   if (!doc.front_matter.valid) return;
   const size_t at = doc.markdown.front_matter_offset;
   std::vector<std::string> required = {"title", "description", "ms.date", "ms.topic"};
@@ -82,36 +79,46 @@ void CheckDocsFrontMatter(const DocCheckInput& in, DocContext& ctx) {
   for (const std::string& key : required) {
     const FrontMatterEntry* e = doc.front_matter.Find(key);
     if (e == nullptr) {
-      ctx.Report(kRule, at, 1, "front matter is missing the required key '" + key + "'");
+      ctx.Report(at, 1, "front matter is missing the required key '" + key + "'");
     } else if (!e->scalar) {
-      ctx.Report(kRule, e->key_offset, key.size(),
+      ctx.Report(e->key_offset, key.size(),
                  "front matter key '" + key + "' must be a single value, not a list or a mapping");
     } else if (e->value.empty()) {
-      ctx.Report(kRule, e->key_offset, key.size(), "front matter key '" + key + "' is empty");
+      ctx.Report(e->key_offset, key.size(), "front matter key '" + key + "' is empty");
     }
   }
   if (const FrontMatterEntry* e = doc.front_matter.Find("ms.date");
       e != nullptr && !e->value.empty() && !IsRealDate(e->value)) {
-    ctx.Report(kRule, e->value_offset, e->value.size(),
+    ctx.Report(e->value_offset, e->value.size(),
                "'ms.date' must be a real date written MM/DD/YYYY; got '" + e->value + "'");
   }
   if (!in.translation) return;
   if (const FrontMatterEntry* e = doc.front_matter.Find("ms.contentlocale"); e != nullptr && !e->value.empty()) {
     if (!IsLocale(e->value)) {
-      ctx.Report(kRule, e->value_offset, e->value.size(),
+      ctx.Report(e->value_offset, e->value.size(),
                  "'ms.contentlocale' must be a locale code like 'hu-HU'; got '" + e->value + "'");
     } else if (!in.tree_locale.empty() && Lower(e->value) != in.tree_locale) {
-      ctx.Report(kRule, e->value_offset, e->value.size(),
+      ctx.Report(e->value_offset, e->value.size(),
                  "'ms.contentlocale' is '" + e->value + "' but the file is in the '" + in.tree_locale + "' tree");
     }
   }
   for (const char* key : {"ms.openlocfilehash", "ms.sourcegitcommit"}) {
     const FrontMatterEntry* e = doc.front_matter.Find(key);
     if (e != nullptr && !e->value.empty() && !IsHex40(e->value)) {
-      ctx.Report(kRule, e->value_offset, e->value.size(),
+      ctx.Report(e->value_offset, e->value.size(),
                  "'" + std::string(key) + "' must be 40 hexadecimal digits (a SHA-1); got '" + e->value + "'");
     }
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kDocsFrontMatter{
+    .id = "docs-front-matter",
+    .severity = Severity::kError,
+    .summary = "front matter keys missing or invalid (title, ms.date, locale, hashes)",
+    .stage = "doc",
+    .check = &CheckDocsFrontMatter,
+};
 
 }  // namespace leadlint

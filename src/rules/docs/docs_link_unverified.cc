@@ -6,10 +6,11 @@
 // target, so the summary counts what was left unverified.
 #include <set>
 
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
+#include "rules/rule.h"
 
 namespace leadlint {
+namespace {
 
 void CheckDocsLinkUnverified(const DocCheckInput& in, DocContext& ctx) {
   if (in.links == nullptr) return;
@@ -24,8 +25,18 @@ void CheckDocsLinkUnverified(const DocCheckInput& in, DocContext& ctx) {
                           ? "' is a site-relative path of the published site; not verified"
                           : "' is not in this checkout, which may be partial, so it was not verified (set "
                             "--docs-root to a complete checkout to check it)";
-    ctx.Report("docs-link-unverified", link.offset, 1, what + target + why);
+    ctx.Report(link.offset, 1, what + target + why);
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kDocsLinkUnverified{
+    .id = "docs-link-unverified",
+    .severity = Severity::kNote,
+    .summary = "a link or image outside the checked tree, or site-relative: it could not be verified",
+    .stage = "doc",
+    .check = &CheckDocsLinkUnverified,
+};
 
 }  // namespace leadlint

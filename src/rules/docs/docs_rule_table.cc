@@ -3,17 +3,17 @@
 #include <cctype>
 #include <set>
 
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
+#include "rules/rule.h"
 
 namespace leadlint {
+namespace {
 
 void CheckDocsRuleTable(const DocCheckInput& in, DocContext& ctx) {
   const DocModel& doc = *in.doc;
-  constexpr std::string_view kRule = "docs-rule-table";
   if (!doc.lead_sharing) return;
   if (doc.rule_tables.size() != 4) {
-    ctx.Report(kRule, doc.rule_tables.front().offset, 1,
+    ctx.Report(doc.rule_tables.front().offset, 1,
                "found " + std::to_string(doc.rule_tables.size()) +
                    " storefront rule tables; a lead-sharing page has 4 (Audience, Campaign, Listing, Leads), each of "
                    "exactly 2 columns whose first, Storefront, names AppSource and Azure Marketplace");
@@ -22,23 +22,33 @@ void CheckDocsRuleTable(const DocCheckInput& in, DocContext& ctx) {
   std::set<std::string> kinds;
   for (const RuleTable& t : doc.rule_tables) {
     if (t.kind.empty()) {
-      ctx.Report(kRule, t.header.offset, 1,
+      ctx.Report(t.header.offset, 1,
                  "the rule table's second column '" + t.header.text +
                      "' is not one of Audience, Campaign, Listing or Leads; its terms cannot be mapped");
     } else if (!kinds.insert(t.kind).second) {
-      ctx.Report(kRule, t.header.offset, 1, "a second '" + t.header.text + "' table; each rule table appears once");
+      ctx.Report(t.header.offset, 1, "a second '" + t.header.text + "' table; each rule table appears once");
     }
     for (const RuleTableRow& row : t.rows) {
       if (row.storefront.canonical.empty()) {
         ctx.Report(
-            kRule, row.storefront.offset, 1,
+            row.storefront.offset, 1,
             "the Storefront column must name 'AppSource' or 'Azure Marketplace'; got '" + row.storefront.text + "'");
       }
       for (const DocTerm& item : row.items) {
-        if (item.text.empty()) ctx.Report(kRule, item.offset, 1, "an empty term in the '" + t.header.text + "' table");
+        if (item.text.empty()) ctx.Report(item.offset, 1, "an empty term in the '" + t.header.text + "' table");
       }
     }
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kDocsRuleTable{
+    .id = "docs-rule-table",
+    .severity = Severity::kError,
+    .summary = "a lead-sharing page whose storefront rule tables cannot be extracted",
+    .stage = "doc",
+    .check = &CheckDocsRuleTable,
+};
 
 }  // namespace leadlint

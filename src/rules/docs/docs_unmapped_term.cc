@@ -3,10 +3,11 @@
 #include <cctype>
 #include <set>
 
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
+#include "rules/rule.h"
 
 namespace leadlint {
+namespace {
 
 void CheckDocsUnmappedTerm(const DocCheckInput& in, DocContext& ctx) {
   const DocModel& doc = *in.doc;
@@ -21,12 +22,22 @@ void CheckDocsUnmappedTerm(const DocCheckInput& in, DocContext& ctx) {
         if (item.canonical.empty() || known->count(item.canonical) != 0) continue;
         std::string list;
         for (const std::string& k : *known) list += (list.empty() ? "" : ", ") + k;
-        ctx.Report("docs-unmapped-term", item.offset, item.text.size(),
+        ctx.Report(item.offset, item.text.size(),
                    "the " + t.header.text + " term '" + item.text + "' ('" + item.canonical +
                        "') has no meaning in profile " + std::string(in.profile.name) + "; known terms: " + list);
       }
     }
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kDocsUnmappedTerm{
+    .id = "docs-unmapped-term",
+    .severity = Severity::kError,
+    .summary = "a source Listing or Leads term the rule model gives no meaning",
+    .stage = "doc",
+    .check = &CheckDocsUnmappedTerm,
+};
 
 }  // namespace leadlint

@@ -4,9 +4,9 @@
 #include <map>
 #include <set>
 
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
 #include "rules/l10n/l10n_util.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
@@ -18,8 +18,6 @@ std::vector<std::string> HeadingAnchors(const DocModel& doc) {
   for (const MdHeading& h : doc.markdown.headings) out.push_back(h.anchors.empty() ? h.slug : h.anchors.front());
   return out;
 }
-
-}  // namespace
 
 void CheckL10nAnchorParity(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation || in.compared == nullptr) return;
@@ -36,15 +34,24 @@ void CheckL10nAnchorParity(const DocCheckInput& in, DocContext& ctx) {
     } else if (mine.size() > theirs.size()) {
       detail = " (an extra heading: the source has " + std::to_string(theirs.size()) + ")";
     }
-    ctx.Report("l10n-anchor-parity", headings[i].offset, 1,
-               "heading anchor '" + mine[i] + "' is not in the source" + detail + Against(in));
+    ctx.Report(headings[i].offset, 1, "heading anchor '" + mine[i] + "' is not in the source" + detail + Against(in));
   }
   if (same_count) return;  // each changed anchor is reported once, above
   for (size_t i = 0; i < theirs.size(); ++i) {
     if (std::find(mine.begin(), mine.end(), theirs[i]) != mine.end()) continue;
     size_t at = i < headings.size() ? headings[i].offset : (headings.empty() ? 0 : headings.back().offset);
-    ctx.Report("l10n-anchor-parity", at, 1, "the source's heading anchor '" + theirs[i] + "' is missing" + Against(in));
+    ctx.Report(at, 1, "the source's heading anchor '" + theirs[i] + "' is missing" + Against(in));
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kL10nAnchorParity{
+    .id = "l10n-anchor-parity",
+    .severity = Severity::kError,
+    .summary = "heading anchors differ from the source",
+    .stage = "doc",
+    .check = &CheckL10nAnchorParity,
+};
 
 }  // namespace leadlint

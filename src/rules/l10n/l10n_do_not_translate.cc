@@ -6,10 +6,10 @@
 #include <map>
 #include <set>
 
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
 #include "rules/l10n/l10n_glossary.h"
 #include "rules/l10n/l10n_util.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
@@ -29,81 +29,92 @@ bool Kept(std::string_view text, const std::string& term, const std::vector<Glos
   return KeepsTerm(text, term, glossary);
 }
 
-}  // namespace
+// What one translation's check has found so far: reported byte ranges (never
+// reported twice) and the wrong renderings, looked for again in the prose.
+class Flagger {
+ public:
+  Flagger(DocContext& ctx, const std::vector<GlossaryRendering>& glossary) : ctx_(ctx), glossary_(glossary) {}
 
-void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
-  if (!in.translation) return;
-  constexpr std::string_view kRule = "l10n-do-not-translate";
-  const std::string locale = !in.doc->locale.empty() ? in.doc->locale : in.tree_locale;
-  const std::vector<GlossaryRendering> glossary = l10n_util::EffectiveGlossary(locale, in.glossary);
-  std::vector<std::pair<size_t, size_t>> reported;  // byte ranges already reported
-  std::map<std::string, std::string> bad_renderings;  // rendering -> the product name it stands for
-  auto overlaps = [&](size_t begin, size_t end) {
-    for (const auto& [b, e] : reported) {
+  bool Overlaps(size_t begin, size_t end) const {
+    for (const auto& [b, e] : reported_) {
       if (begin < e && b < end) return true;
     }
     return false;
-  };
-  auto flag = [&](const std::string& rendering, size_t offset, const std::string& term, Severity severity,
-                  bool whole_cell = false) {
-    if (overlaps(offset, offset + std::max<size_t>(rendering.size(), 1))) return;
-    reported.emplace_back(offset, offset + std::max<size_t>(rendering.size(), 1));
-    bad_renderings.emplace(rendering, term);
-    ctx.ReportWithSeverity(
-        kRule, severity, offset, rendering.size(),
+  }
+  void MarkReported(size_t begin, size_t end) { reported_.emplace_back(begin, end); }
+  const std::map<std::string, std::string>& bad_renderings() const { return bad_renderings_; }
+
+  // Reports `rendering` at `offset` as an altered `term`, once per range.
+  void Flag(const std::string& rendering, size_t offset, const std::string& term, Severity severity,
+            bool whole_cell = false) {
+    if (Overlaps(offset, offset + std::max<size_t>(rendering.size(), 1))) return;
+    MarkReported(offset, offset + std::max<size_t>(rendering.size(), 1));
+    bad_renderings_.emplace(rendering, term);
+    ctx_.ReportWithSeverity(
+        severity, offset, rendering.size(),
         "'" + rendering + "' translates or alters the product name '" + term + "'; product names stay in English");
     // A table cell whose aligned source cell is exactly the product name: the
     // name is restored (safe: the source says what the cell must hold), when
     // the cell's text is in the file as written.
-    if (whole_cell && !rendering.empty() && ctx.text().substr(offset, rendering.size()) == rendering) {
+    if (whole_cell && !rendering.empty() && ctx_.text().substr(offset, rendering.size()) == rendering) {
       Fix fix;
       fix.description = "restore the product name '" + term + "' in place of '" + rendering + "'";
       fix.safe = true;
       fix.edits.push_back({offset, rendering.size(), term});
-      ctx.AttachFix(std::move(fix));
+      ctx_.AttachFix(std::move(fix));
     }
-  };
+  }
+
   // Known-wrong renderings (the glossary) wherever they stand in `text`.
-  auto scan = [&](std::string_view text, size_t offset, Severity severity) {
-    for (const GlossaryRendering& g : glossary) {
+  void Scan(std::string_view text, size_t offset, Severity severity) {
+    for (const GlossaryRendering& g : glossary_) {
       if (g.allowed) continue;
       for (const auto& m : FindRendering(text, g.text)) {
         std::string found(text.substr(m.begin, m.end - m.begin));
         if (found.rfind(g.term, 0) == 0) continue;  // "Azure Marketplace" itself
-        flag(found, offset + m.begin, g.term, severity);
+        Flag(found, offset + m.begin, g.term, severity);
       }
     }
-  };
-  if (in.compared == nullptr) {
-    // No source: the rule tables are aligned with the seed's built-in tables.
-    const auto& skeleton = BuiltInRuleTables();
-    std::set<size_t> done;
-    for (size_t t = 0; t < in.doc->rule_tables.size() && t < skeleton.size(); ++t) {
-      const RuleTable& mine = in.doc->rule_tables[t];
-      for (size_t r = 0; r < mine.rows.size() && r < skeleton[t].rows.size(); ++r) {
-        std::vector<std::pair<const DocTerm*, const DocTerm*>> pairs = {
-            {&mine.rows[r].storefront, &skeleton[t].rows[r].storefront}};
-        for (size_t i = 0; i < mine.rows[r].items.size() && i < skeleton[t].rows[r].items.size(); ++i) {
-          pairs.emplace_back(&mine.rows[r].items[i], &skeleton[t].rows[r].items[i]);
-        }
-        for (const auto& [a, b] : pairs) {
-          std::string term = ContainedTerm(b->text);
-          if (term.empty() || Kept(a->text, term, glossary) || !done.insert(a->offset).second) continue;
-          flag(a->text, a->offset, term, Severity::kError, b->text == term);
-        }
-      }
-    }
-    // Known-wrong renderings anywhere (no source to align with).
-    for (const char* key : {"title", "description"}) {
-      if (const FrontMatterEntry* e = in.doc->front_matter.Find(key)) {
-        scan(e->value, e->value_offset, std::string_view(key) == "title" ? Severity::kError : Severity::kWarning);
-      }
-    }
-    for (const MdHeading& h : in.doc->markdown.headings) scan(h.text, h.text_offset, Severity::kError);
-    for (const MdText& text : in.doc->markdown.prose) scan(text.text, text.offset, Severity::kWarning);
-    return;
   }
-  // Rule tables and any other table: aligned cell by cell.
+
+ private:
+  DocContext& ctx_;
+  const std::vector<GlossaryRendering>& glossary_;
+  std::vector<std::pair<size_t, size_t>> reported_;    // byte ranges already reported
+  std::map<std::string, std::string> bad_renderings_;  // rendering -> the product name it stands for
+};
+
+// No source: the rule tables are aligned with the seed's built-in tables, and
+// known-wrong renderings are reported anywhere.
+void CheckWithoutSource(const DocCheckInput& in, const std::vector<GlossaryRendering>& glossary, Flagger& flagger) {
+  const auto& skeleton = BuiltInRuleTables();
+  std::set<size_t> done;
+  for (size_t t = 0; t < in.doc->rule_tables.size() && t < skeleton.size(); ++t) {
+    const RuleTable& mine = in.doc->rule_tables[t];
+    for (size_t r = 0; r < mine.rows.size() && r < skeleton[t].rows.size(); ++r) {
+      std::vector<std::pair<const DocTerm*, const DocTerm*>> pairs = {
+          {&mine.rows[r].storefront, &skeleton[t].rows[r].storefront}};
+      for (size_t i = 0; i < mine.rows[r].items.size() && i < skeleton[t].rows[r].items.size(); ++i) {
+        pairs.emplace_back(&mine.rows[r].items[i], &skeleton[t].rows[r].items[i]);
+      }
+      for (const auto& [a, b] : pairs) {
+        std::string term = ContainedTerm(b->text);
+        if (term.empty() || Kept(a->text, term, glossary) || !done.insert(a->offset).second) continue;
+        flagger.Flag(a->text, a->offset, term, Severity::kError, b->text == term);
+      }
+    }
+  }
+  for (const char* key : {"title", "description"}) {
+    if (const FrontMatterEntry* e = in.doc->front_matter.Find(key)) {
+      flagger.Scan(e->value, e->value_offset, std::string_view(key) == "title" ? Severity::kError : Severity::kWarning);
+    }
+  }
+  for (const MdHeading& h : in.doc->markdown.headings) flagger.Scan(h.text, h.text_offset, Severity::kError);
+  for (const MdText& text : in.doc->markdown.prose) flagger.Scan(text.text, text.offset, Severity::kWarning);
+}
+
+// Rule tables and any other table: aligned cell by cell.
+void CompareTables(const DocCheckInput& in, const std::vector<GlossaryRendering>& glossary, Flagger& flagger) {
   const auto& mine = in.doc->markdown.tables;
   const auto& theirs = in.compared->markdown.tables;
   for (size_t t = 0; t < std::min(mine.size(), theirs.size()); ++t) {
@@ -116,24 +127,28 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
         for (size_t i = 0; i < std::min(ca.items.size(), cb.items.size()); ++i) {
           std::string term = ContainedTerm(cb.items[i].text);
           if (!term.empty() && !Kept(ca.items[i].text, term, glossary)) {
-            flag(ca.items[i].text, ca.items[i].offset, term, Severity::kError, cb.items[i].text == term);
+            flagger.Flag(ca.items[i].text, ca.items[i].offset, term, Severity::kError, cb.items[i].text == term);
           }
         }
       }
     }
   }
-  // Headings, in order.
+}
+
+// Headings, in order; then links, aligned by target: their text must keep the
+// name (a warning: inflected prose is the translator's call only where the
+// glossary allows it).
+void CompareHeadingsAndLinks(const DocCheckInput& in, const std::vector<GlossaryRendering>& glossary,
+                             Flagger& flagger) {
   const auto& ha = in.doc->markdown.headings;
   const auto& hb = in.compared->markdown.headings;
   if (ha.size() == hb.size()) {
     for (size_t h = 0; h < ha.size(); ++h) {
       std::string term = ContainedTerm(hb[h].text);
       if (!term.empty() && !Kept(ha[h].text, term, glossary))
-        flag(ha[h].text, ha[h].text_offset, term, Severity::kError);
+        flagger.Flag(ha[h].text, ha[h].text_offset, term, Severity::kError);
     }
   }
-  // Prose: links are aligned by target; their text must keep the name (a warning:
-  // inflected prose is the translator's call only where the glossary allows it).
   const std::string own = std::filesystem::path(in.doc->path).filename().string();
   std::map<std::string, std::vector<const MdLink*>> source_links;
   for (const MdLink& l : in.compared->markdown.links) source_links[NormalizeUrl(l.url, own)].push_back(&l);
@@ -144,43 +159,75 @@ void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
     auto it = source_links.find(key);
     if (it == source_links.end() || n >= it->second.size()) continue;
     std::string term = ContainedTerm(it->second[n]->text);
-    if (!term.empty() && !Kept(l.text, term, glossary)) flag(l.text, l.text_offset, term, Severity::kWarning);
+    if (!term.empty() && !Kept(l.text, term, glossary)) flagger.Flag(l.text, l.text_offset, term, Severity::kWarning);
   }
-  // Front matter: the title is shown like a heading (error), the description
-  // like prose (warning); each must keep the names its source's keeps.
+}
+
+// Front matter: the title is shown like a heading (error), the description
+// like prose (warning); each must keep the names its source's keeps.
+void CompareFrontMatter(const DocCheckInput& in, const std::vector<GlossaryRendering>& glossary, Flagger& flagger,
+                        DocContext& ctx) {
   for (const char* key : {"title", "description"}) {
     const FrontMatterEntry* mine_e = in.doc->front_matter.Find(key);
     const FrontMatterEntry* theirs_e = in.compared->front_matter.Find(key);
     if (mine_e == nullptr || theirs_e == nullptr) continue;
     Severity severity = std::string_view(key) == "title" ? Severity::kError : Severity::kWarning;
-    scan(mine_e->value, mine_e->value_offset, severity);
+    flagger.Scan(mine_e->value, mine_e->value_offset, severity);
     // Compared with a source it was not made from, the source's title may have
     // changed since: only known-wrong renderings (above) are reported.
     if (in.compared_is_current && in.freshness == "stale") continue;
     for (const std::string& term : DoNotTranslateTerms()) {
       if (theirs_e->value.find(term) == std::string::npos || Kept(mine_e->value, term, glossary)) continue;
       if (term == "AppSource" && theirs_e->value.find("Microsoft AppSource") != std::string::npos) continue;
-      if (overlaps(mine_e->value_offset, mine_e->value_offset + mine_e->value.size())) break;
-      reported.emplace_back(mine_e->value_offset, mine_e->value_offset + mine_e->value.size());
-      ctx.ReportWithSeverity(kRule, severity, mine_e->value_offset, mine_e->value.size(),
+      if (flagger.Overlaps(mine_e->value_offset, mine_e->value_offset + mine_e->value.size())) break;
+      flagger.MarkReported(mine_e->value_offset, mine_e->value_offset + mine_e->value.size());
+      ctx.ReportWithSeverity(severity, mine_e->value_offset, mine_e->value.size(),
                              "the " + std::string(key) + " '" + mine_e->value + "' drops the product name '" + term +
                                  "' that the source's " + key + " keeps; product names stay in English");
       break;
     }
   }
-  // Prose (warnings): the glossary's wrong renderings, inflected forms too, and
-  // every other occurrence of a rendering already found in a table or heading.
-  for (const MdText& text : in.doc->markdown.prose) scan(text.text, text.offset, Severity::kWarning);
-  for (const MdHeading& h : in.doc->markdown.headings) scan(h.text, h.text_offset, Severity::kError);
-  const std::map<std::string, std::string> found = bad_renderings;
+}
+
+// Prose (warnings): the glossary's wrong renderings, inflected forms too, and
+// every other occurrence of a rendering already found in a table or heading.
+void ScanProse(const DocCheckInput& in, Flagger& flagger) {
+  for (const MdText& text : in.doc->markdown.prose) flagger.Scan(text.text, text.offset, Severity::kWarning);
+  for (const MdHeading& h : in.doc->markdown.headings) flagger.Scan(h.text, h.text_offset, Severity::kError);
+  const std::map<std::string, std::string> found = flagger.bad_renderings();
   for (const MdText& text : in.doc->markdown.prose) {
     for (const auto& [bad, term] : found) {
       if (bad.size() < 4) continue;
       for (size_t p = text.text.find(bad); p != std::string::npos; p = text.text.find(bad, p + bad.size())) {
-        flag(bad, text.offset + p, term, Severity::kWarning);
+        flagger.Flag(bad, text.offset + p, term, Severity::kWarning);
       }
     }
   }
 }
+
+void CheckL10nDoNotTranslate(const DocCheckInput& in, DocContext& ctx) {
+  if (!in.translation) return;
+  const std::string locale = !in.doc->locale.empty() ? in.doc->locale : in.tree_locale;
+  const std::vector<GlossaryRendering> glossary = l10n_util::EffectiveGlossary(locale, in.glossary);
+  Flagger flagger(ctx, glossary);
+  if (in.compared == nullptr) {
+    CheckWithoutSource(in, glossary, flagger);
+    return;
+  }
+  CompareTables(in, glossary, flagger);
+  CompareHeadingsAndLinks(in, glossary, flagger);
+  CompareFrontMatter(in, glossary, flagger, ctx);
+  ScanProse(in, flagger);
+}
+
+}  // namespace
+
+extern constinit const Rule kL10nDoNotTranslate{
+    .id = "l10n-do-not-translate",
+    .severity = Severity::kError,
+    .summary = "a product name (AppSource, Azure Marketplace, Partner Center, Co-Sell) translated or altered",
+    .stage = "doc",
+    .check = &CheckL10nDoNotTranslate,
+};
 
 }  // namespace leadlint

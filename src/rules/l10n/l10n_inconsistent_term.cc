@@ -4,10 +4,11 @@
 #include <map>
 #include <set>
 
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
+#include "rules/rule.h"
 
 namespace leadlint {
+namespace {
 
 void CheckL10nInconsistentTerm(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation) return;
@@ -23,7 +24,7 @@ void CheckL10nInconsistentTerm(const DocCheckInput& in, DocContext& ctx) {
     auto [it, inserted] = first.emplace(term.canonical + '\x1f' + term.source_text, Seen{term.text, term.offset});
     if (inserted || it->second.text == term.text) return;
     LineCol lc = in.doc->file.Locate(it->second.offset);
-    ctx.Report("l10n-inconsistent-term", term.offset, term.text.size(),
+    ctx.Report(term.offset, term.text.size(),
                "'" + term.text + "' renders '" + term.canonical + "' differently from '" + it->second.text +
                    "' at line " + std::to_string(lc.line) + "; use one rendering per term");
   };
@@ -34,5 +35,15 @@ void CheckL10nInconsistentTerm(const DocCheckInput& in, DocContext& ctx) {
     }
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kL10nInconsistentTerm{
+    .id = "l10n-inconsistent-term",
+    .severity = Severity::kWarning,
+    .summary = "one source term rendered two ways in the same file",
+    .stage = "doc",
+    .check = &CheckL10nInconsistentTerm,
+};
 
 }  // namespace leadlint

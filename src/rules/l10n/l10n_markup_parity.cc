@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
 #include "rules/l10n/l10n_util.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
@@ -21,11 +21,8 @@ std::string Count(int n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-}  // namespace
-
 void CheckL10nMarkupParity(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation || in.compared == nullptr) return;
-  constexpr std::string_view kRule = "l10n-markup-parity";
   l10n_util::BlockAlignment alignment = l10n_util::AlignBlocks(in.doc->markdown, in.compared->markdown);
   const std::string against = l10n_util::Against(in);
   for (const auto& [mine, theirs] : alignment.pairs) {
@@ -34,7 +31,7 @@ void CheckL10nMarkupParity(const DocCheckInput& in, DocContext& ctx) {
     for (size_t i = theirs->literal_markers.size(); i < mine->literal_markers.size(); ++i) {
       size_t at = mine->literal_markers[i];
       std::string marker = in.doc->file.contents().substr(at, 2);
-      ctx.Report(kRule, at, 2,
+      ctx.Report(at, 2,
                  "'" + marker + "' is left as literal text: the translation broke the source's " +
                      (marker == "**" ? "bold" : "emphasis") + " markup here" + against);
       ++literal;
@@ -61,7 +58,7 @@ void CheckL10nMarkupParity(const DocCheckInput& in, DocContext& ctx) {
       source += (source.empty() ? "" : ", ") + Count(k.theirs, k.one, k.many);
     }
     if (have.empty()) continue;
-    ctx.Report(kRule, mine->offset, 1, "this block has " + have + "; the source's block has " + source + against);
+    ctx.Report(mine->offset, 1, "this block has " + have + "; the source's block has " + source + against);
   }
   // Blocks that could not be aligned: a literal marker is still reported when
   // the source has none anywhere (the translation made it).
@@ -74,15 +71,27 @@ void CheckL10nMarkupParity(const DocCheckInput& in, DocContext& ctx) {
       if (source_has_literal || aligned.count(&b) != 0) continue;
       for (size_t at : b.literal_markers) {
         std::string marker = in.doc->file.contents().substr(at, 2);
-        ctx.Report(kRule, at, 2,
+        ctx.Report(at, 2,
                    "'" + marker + "' is left as literal text: the translation broke the source's " +
                        (marker == "**" ? "bold" : "emphasis") + " markup here" + against);
       }
     }
   }
   if (std::string note = l10n_util::UnalignedNote(alignment, "markup parity"); !note.empty()) {
-    ctx.ReportWithSeverity(kRule, Severity::kNote, alignment.first_unaligned_offset, 1, note + against);
+    ctx.ReportWithSeverity(Severity::kNote, alignment.first_unaligned_offset, 1, note + against);
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kL10nMarkupParity{
+    .id = "l10n-markup-parity",
+    .severity = Severity::kWarning,
+    .summary =
+        "bold, italic, code, link or image counts of an aligned block differ from the source, "
+        "or a marker is left as text",
+    .stage = "doc",
+    .check = &CheckL10nMarkupParity,
+};
 
 }  // namespace leadlint

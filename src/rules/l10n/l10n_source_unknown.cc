@@ -7,10 +7,11 @@
 // translation's freshness or parity can be checked.
 #include <string>
 
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
+#include "rules/rule.h"
 
 namespace leadlint {
+namespace {
 
 void CheckL10nSourceUnknown(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation || !in.without_source) return;
@@ -18,9 +19,20 @@ void CheckL10nSourceUnknown(const DocCheckInput& in, DocContext& ctx) {
   size_t at = e != nullptr ? e->value_offset : 0;
   std::string where = in.expected_source.empty() ? std::string("no source tree was found")
                                                  : "'" + in.expected_source + "' does not exist";
-  ctx.Report("l10n-source-unknown", at, e != nullptr ? e->value.size() : 1,
+  ctx.Report(at, e != nullptr ? e->value.size() : 1,
              "no English source to compare this translation with (" + where +
                  "); pair it with --docs-source SOURCE --docs-translations TREE, or 'docs' in leadlint.json");
 }
+
+}  // namespace
+
+extern constinit const Rule kL10nSourceUnknown{
+    .id = "l10n-source-unknown",
+    .severity = Severity::kWarning,
+    .summary =
+        "a translation with no source to pair it with (until issue 12: a hash of no available version, now stale)",
+    .stage = "doc",
+    .check = &CheckL10nSourceUnknown,
+};
 
 }  // namespace leadlint

@@ -7,8 +7,8 @@
 // says so, and that the source checkout may be older than the translation.
 #include <string>
 
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
@@ -23,8 +23,6 @@ int DateKey(const DocModel* doc) {
   return y * 10000 + m * 100 + d;
 }
 
-}  // namespace
-
 void CheckL10nStaleTranslation(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation || in.freshness != "stale") return;
   const FrontMatterEntry* e = in.doc->front_matter.Find("ms.openlocfilehash");
@@ -32,7 +30,7 @@ void CheckL10nStaleTranslation(const DocCheckInput& in, DocContext& ctx) {
   const std::string current = "the current source '" + in.current_source_path + "' has SHA-1 " +
                               in.current_source_hash.substr(0, 12);
   if (!in.translated_from.empty()) {
-    ctx.Report("l10n-stale-translation", e->value_offset, e->value.size(),
+    ctx.Report(e->value_offset, e->value.size(),
                "translated from an older version of the source ('" + in.translated_from + "'); " + current +
                    ": update the translation");
     return;
@@ -46,9 +44,19 @@ void CheckL10nStaleTranslation(const DocCheckInput& in, DocContext& ctx) {
   } else {
     newer = "; the source checkout may also be older than the translation";
   }
-  ctx.Report("l10n-stale-translation", e->value_offset, e->value.size(),
-             "'ms.openlocfilehash' '" + e->value.substr(0, 12) + "' is not the SHA-1 of the current source: " + current +
-                 "; the version it was made from is not in the history (--docs-history, git)" + newer);
+  ctx.Report(e->value_offset, e->value.size(),
+             "'ms.openlocfilehash' '" + e->value.substr(0, 12) + "' is not the SHA-1 of the current source: " +
+                 current + "; the version it was made from is not in the history (--docs-history, git)" + newer);
 }
+
+}  // namespace
+
+extern constinit const Rule kL10nStaleTranslation{
+    .id = "l10n-stale-translation",
+    .severity = Severity::kWarning,
+    .summary = "not made from the current source (ms.openlocfilehash differs)",
+    .stage = "doc",
+    .check = &CheckL10nStaleTranslation,
+};
 
 }  // namespace leadlint

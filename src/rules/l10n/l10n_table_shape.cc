@@ -4,9 +4,9 @@
 #include <map>
 #include <set>
 
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
 #include "rules/l10n/l10n_util.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
@@ -21,17 +21,14 @@ std::string TableName(const MdTable& t, size_t index) {
   return name;
 }
 
-}  // namespace
-
 void CheckL10nTableShape(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation || in.compared == nullptr) return;
-  constexpr std::string_view kRule = "l10n-table-shape";
   const auto& mine = in.doc->markdown.tables;
   const auto& theirs = in.compared->markdown.tables;
   if (mine.size() != theirs.size()) {
     // Tables can no longer be paired by position: the count is the finding.
     size_t at = mine.empty() ? 0 : mine.back().offset;
-    ctx.Report(kRule, at, 1,
+    ctx.Report(at, 1,
                "the translation has " + std::to_string(mine.size()) + " table" + (mine.size() == 1 ? "" : "s") +
                    "; the source has " + std::to_string(theirs.size()) + Against(in));
     return;
@@ -46,13 +43,13 @@ void CheckL10nTableShape(const DocCheckInput& in, DocContext& ctx) {
     const MdTable& a = mine[t];
     const MdTable& b = theirs[t];
     if (columns(a) != columns(b)) {
-      ctx.Report(kRule, a.offset, 1,
+      ctx.Report(a.offset, 1,
                  TableName(a, t) + " has " + std::to_string(columns(a)) + " columns; the source's has " +
                      std::to_string(columns(b)) + Against(in));
       continue;
     }
     if (a.rows.size() != b.rows.size()) {
-      ctx.Report(kRule, a.offset, 1,
+      ctx.Report(a.offset, 1,
                  TableName(a, t) + " has " + std::to_string(a.rows.size()) + " rows; the source's has " +
                      std::to_string(b.rows.size()) + Against(in));
       continue;
@@ -61,7 +58,7 @@ void CheckL10nTableShape(const DocCheckInput& in, DocContext& ctx) {
       const MdRow& ra = a.rows[r];
       const MdRow& rb = b.rows[r];
       if (ra.cells.size() != rb.cells.size()) {
-        ctx.Report(kRule, ra.offset, 1,
+        ctx.Report(ra.offset, 1,
                    "row " + Ordinal(r + 1) + " of " + TableName(a, t) + " has " + std::to_string(ra.cells.size()) +
                        " cells; the source's has " + std::to_string(rb.cells.size()) + Against(in));
         continue;
@@ -70,11 +67,11 @@ void CheckL10nTableShape(const DocCheckInput& in, DocContext& ctx) {
         const MdCell& ca = ra.cells[c];
         const MdCell& cb = rb.cells[c];
         if (ca.is_list != cb.is_list) {
-          ctx.Report(kRule, ca.items.empty() ? ca.offset : ca.items.front().offset, 1,
+          ctx.Report(ca.items.empty() ? ca.offset : ca.items.front().offset, 1,
                      "cell " + Ordinal(c + 1) + " of row " + Ordinal(r + 1) + " of " + TableName(a, t) + " " +
                          describe(ca) + "; the source's " + describe(cb) + Against(in));
         } else if (ca.items.size() != cb.items.size()) {
-          ctx.Report(kRule, ca.items.empty() ? ca.offset : ca.items.front().offset, 1,
+          ctx.Report(ca.items.empty() ? ca.offset : ca.items.front().offset, 1,
                      "cell " + Ordinal(c + 1) + " of row " + Ordinal(r + 1) + " of " + TableName(a, t) + " lists " +
                          std::to_string(ca.items.size()) + " item" + (ca.items.size() == 1 ? "" : "s") +
                          "; the source's lists " + std::to_string(cb.items.size()) + Against(in));
@@ -83,5 +80,15 @@ void CheckL10nTableShape(const DocCheckInput& in, DocContext& ctx) {
     }
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kL10nTableShape{
+    .id = "l10n-table-shape",
+    .severity = Severity::kError,
+    .summary = "tables, rows, cells or list items differ from the source",
+    .stage = "doc",
+    .check = &CheckL10nTableShape,
+};
 
 }  // namespace leadlint

@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "rules/checks.h"
 #include "rules/doc_rule.h"
 #include "rules/l10n/l10n_glossary.h"
 #include "rules/l10n/l10n_util.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
@@ -121,159 +121,195 @@ std::string BlockText(const MdBlock& b, bool outside_links = false) {
   return s;
 }
 
-}  // namespace
+// Edit-distance work for near spellings, in matrix cells per document: hostile
+// input (thousands of identifiers per block) stays linear-ish.
+constexpr size_t kDistanceBudget = 4000000;
 
-void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
-  if (!in.translation || in.compared == nullptr) return;
-  constexpr std::string_view kRule = "l10n-verbatim-parity";
-  const std::string locale = !in.doc->locale.empty() ? in.doc->locale : in.tree_locale;
-  const std::vector<GlossaryRendering> glossary = l10n_util::EffectiveGlossary(locale, in.glossary);
-  l10n_util::BlockAlignment alignment = l10n_util::AlignBlocks(in.doc->markdown, in.compared->markdown);
-  const std::string against = Against(in);
+// One translation compared with its source: the state the comparisons share.
+struct Comparison {
+  DocContext& ctx;
+  std::string against;
   // Compared with a source it was not made from (stale, version not in the
   // history): the text may have changed, so only a near spelling of a source
   // identifier (a mangled one) is reported, never a missing one.
-  const bool loose = in.compared_is_current && in.freshness == "stale";
-  // Edit-distance work for near spellings, in matrix cells per document: hostile
-  // input (thousands of identifiers per block) stays linear-ish.
-  constexpr size_t kDistanceBudget = 4000000;
-  size_t spent = 0;
-  for (const auto& [mine, theirs] : alignment.pairs) {
-    if (mine->kind == MdBlock::Kind::kCode || mine->kind == MdBlock::Kind::kHtml) continue;
-    // Inline code: as a multiset, in order of the source.
-    std::vector<const MdText*> my_codes;
-    for (const MdText& c : mine->codes) my_codes.push_back(&c);
-    std::vector<const MdText*> missing_codes;
-    for (const MdText& c : theirs->codes) {
-      auto it = std::find_if(my_codes.begin(), my_codes.end(), [&](const MdText* m) { return m->text == c.text; });
-      if (it != my_codes.end()) {
-        my_codes.erase(it);
-      } else {
-        missing_codes.push_back(&c);
-      }
+  bool loose = false;
+  size_t spent = 0;  // edit-distance work so far, against kDistanceBudget
+};
+
+// Inline code: as a multiset, in order of the source.
+void CompareInlineCode(const MdBlock& mine, const MdBlock& theirs, Comparison& c) {
+  std::vector<const MdText*> my_codes;
+  for (const MdText& code : mine.codes) my_codes.push_back(&code);
+  std::vector<const MdText*> missing_codes;
+  for (const MdText& code : theirs.codes) {
+    auto it = std::find_if(my_codes.begin(), my_codes.end(), [&](const MdText* m) { return m->text == code.text; });
+    if (it != my_codes.end()) {
+      my_codes.erase(it);
+    } else {
+      missing_codes.push_back(&code);
     }
-    for (size_t k = 0; k < missing_codes.size() && !loose; ++k) {
-      if (k < my_codes.size()) {
-        ctx.Report(kRule, my_codes[k]->offset, 1,
+  }
+  for (size_t k = 0; k < missing_codes.size() && !c.loose; ++k) {
+    if (k < my_codes.size()) {
+      c.ctx.Report(my_codes[k]->offset, 1,
                    "inline code '" + my_codes[k]->text + "' differs from the source's '" + missing_codes[k]->text +
-                       "'; code stays as written" + against);
-      } else {
-        ctx.Report(kRule, mine->offset, 1,
-                   "the source's inline code '" + missing_codes[k]->text + "' is missing from this block" + against);
-      }
+                       "'; code stays as written" + c.against);
+    } else {
+      c.ctx.Report(mine.offset, 1,
+                   "the source's inline code '" + missing_codes[k]->text + "' is missing from this block" + c.against);
     }
-    // Identifier-like tokens and URLs of the source's prose. The translation's
-    // tokens are listed only when one is missing (most blocks keep them all).
-    const std::string my_text = BlockText(*mine);
-    std::vector<Token> my_tokens;  // first occurrence of each token
-    bool tokenized = false;
-    std::set<std::string> done;
-    for (const Token& t : Tokens(*theirs, true)) {
-      const bool url = IsUrl(t.text);
-      if (!done.insert(t.text).second) continue;
-      if (url ? my_text.find(t.text) != std::string::npos : ContainsToken(my_text, t.text)) continue;
-      if (!tokenized) {
-        tokenized = true;
-        std::set<std::string> seen;
-        for (Token& m : Tokens(*mine)) {
-          if (seen.insert(m.text).second) my_tokens.push_back(std::move(m));
-        }
-      }
-      bool product = false;
-      for (const std::string& term : DoNotTranslateTerms()) product = product || term.find(t.text) != std::string::npos;
-      if (product) continue;  // product names: below, with the glossary
-      const Token* near = nullptr;
-      size_t best = t.text.size() / 6 + 1;
-      // Bounded work on hostile input: short tokens only, within the budget.
-      for (const Token& m : my_tokens) {
-        if (m.text.size() < 4 || m.text.size() > 80 || t.text.size() > 80 ||
-            (m.text.size() > t.text.size() ? m.text.size() - t.text.size() : t.text.size() - m.text.size()) > 3) {
-          continue;
-        }
-        spent += m.text.size() * t.text.size();
-        if (spent > kDistanceBudget) break;
-        size_t d = Distance(m.text, t.text);
-        if (d > 0 && d <= std::min<size_t>(best, 3)) {
-          best = d;
-          near = &m;
-        }
-      }
-      std::string what = url ? "URL" : "identifier";
-      if (near != nullptr) {
-        ctx.Report(kRule, near->offset, near->text.size(),
-                   "'" + near->text + "' differs from the source's " + what + " '" + t.text +
-                       "'; it stays as written" + against);
-      } else if (!loose) {
-        ctx.Report(kRule, mine->offset, 1,
-                   "the source's " + what + " '" + t.text + "' is missing from this block" + against);
-      }
-    }
-    // Product names the source's block keeps (allowed localized names count;
-    // known-wrong renderings are l10n-do-not-translate's).
-    // Paragraphs only, outside link texts: l10n-do-not-translate already aligns
-    // table cells, headings, link texts and the title with the source.
-    if (mine->kind != MdBlock::Kind::kParagraph) continue;
-    const std::string their_text = BlockText(*theirs, true);
-    const std::string my_prose = BlockText(*mine, true);
-    for (const std::string& term : DoNotTranslateTerms()) {
-      if (loose) break;
-      if (term == "Microsoft AppSource" || their_text.find(term) == std::string::npos) continue;
-      if (l10n_util::KeepsTerm(my_prose, term, glossary)) continue;
-      bool wrong = false;
-      for (const GlossaryRendering& g : glossary) {
-        wrong = wrong || (!g.allowed && g.term == term && !l10n_util::FindRendering(my_prose, g.text).empty());
-      }
-      if (wrong) continue;
-      ctx.Report(kRule, mine->offset, 1,
-                 "the product name '" + term + "' of the source's block is missing from this block" + against);
-    }
-  }
-  // Blocks that could not be aligned: an identifier of the translation that
-  // the source has nowhere, but a near spelling of which it has, is still a
-  // mangled identifier (no alignment needed to see that).
-  if (!alignment.unaligned.empty()) {
-    std::set<const MdBlock*> aligned;
-    for (const auto& pair : alignment.pairs) aligned.insert(pair.first);
-    std::set<std::string> source_tokens;
-    std::vector<std::string> source_ids;
-    for (const MdBlock& b : in.compared->markdown.blocks) {
-      for (const Token& t : Tokens(b)) {
-        if (source_tokens.insert(t.text).second && IdentifierLike(t.text) && t.text.size() <= 80) {
-          source_ids.push_back(t.text);
-        }
-      }
-      for (const MdText& c : b.codes) source_tokens.insert(c.text);
-    }
-    for (const MdBlock& b : in.doc->markdown.blocks) {
-      if (aligned.count(&b) != 0 || b.kind == MdBlock::Kind::kCode || b.kind == MdBlock::Kind::kHtml) continue;
-      for (const Token& m : Tokens(b)) {
-        if (m.text.size() < 6 || m.text.size() > 80 || !IdentifierLike(m.text) || source_tokens.count(m.text) != 0) {
-          continue;
-        }
-        const std::string* near = nullptr;
-        size_t best = 3;
-        for (const std::string& id : source_ids) {
-          size_t gap = id.size() > m.text.size() ? id.size() - m.text.size() : m.text.size() - id.size();
-          if (gap > 2) continue;
-          spent += id.size() * m.text.size();
-          if (spent > kDistanceBudget) break;
-          size_t d = Distance(m.text, id);
-          if (d > 0 && d <= std::min<size_t>(best, id.size() / 6 + 1)) {
-            best = d;
-            near = &id;
-          }
-        }
-        if (near != nullptr) {
-          ctx.Report(kRule, m.offset, m.text.size(),
-                     "'" + m.text + "' differs from the source's identifier '" + *near + "'; it stays as written" +
-                         against);
-        }
-      }
-    }
-  }
-  if (std::string note = l10n_util::UnalignedNote(alignment, "verbatim parity"); !note.empty()) {
-    ctx.ReportWithSeverity(kRule, Severity::kNote, alignment.first_unaligned_offset, 1, note + against);
   }
 }
+
+// The token of `mine` that is a near spelling of the source's `token`, or
+// nullptr; bounded work on hostile input: short tokens only, within the budget.
+const Token* NearSpelling(const std::vector<Token>& mine, const Token& token, Comparison& c) {
+  const Token* near = nullptr;
+  size_t best = token.text.size() / 6 + 1;
+  for (const Token& m : mine) {
+    if (m.text.size() < 4 || m.text.size() > 80 || token.text.size() > 80 ||
+        (m.text.size() > token.text.size() ? m.text.size() - token.text.size() : token.text.size() - m.text.size()) >
+            3) {
+      continue;
+    }
+    c.spent += m.text.size() * token.text.size();
+    if (c.spent > kDistanceBudget) break;
+    size_t d = Distance(m.text, token.text);
+    if (d > 0 && d <= std::min<size_t>(best, 3)) {
+      best = d;
+      near = &m;
+    }
+  }
+  return near;
+}
+
+// Identifier-like tokens and URLs of the source's prose. The translation's
+// tokens are listed only when one is missing (most blocks keep them all).
+void CompareIdentifiers(const MdBlock& mine, const MdBlock& theirs, Comparison& c) {
+  const std::string my_text = BlockText(mine);
+  std::vector<Token> my_tokens;  // first occurrence of each token
+  bool tokenized = false;
+  std::set<std::string> done;
+  for (const Token& t : Tokens(theirs, true)) {
+    const bool url = IsUrl(t.text);
+    if (!done.insert(t.text).second) continue;
+    if (url ? my_text.find(t.text) != std::string::npos : ContainsToken(my_text, t.text)) continue;
+    if (!tokenized) {
+      tokenized = true;
+      std::set<std::string> seen;
+      for (Token& m : Tokens(mine)) {
+        if (seen.insert(m.text).second) my_tokens.push_back(std::move(m));
+      }
+    }
+    bool product = false;
+    for (const std::string& term : DoNotTranslateTerms()) product = product || term.find(t.text) != std::string::npos;
+    if (product) continue;  // product names: CompareProductNames, with the glossary
+    const Token* near = NearSpelling(my_tokens, t, c);
+    std::string what = url ? "URL" : "identifier";
+    if (near != nullptr) {
+      c.ctx.Report(near->offset, near->text.size(),
+                   "'" + near->text + "' differs from the source's " + what + " '" + t.text + "'; it stays as written" +
+                       c.against);
+    } else if (!c.loose) {
+      c.ctx.Report(mine.offset, 1, "the source's " + what + " '" + t.text + "' is missing from this block" + c.against);
+    }
+  }
+}
+
+// Product names the source's block keeps (allowed localized names count;
+// known-wrong renderings are l10n-do-not-translate's). Paragraphs only, outside
+// link texts: l10n-do-not-translate already aligns table cells, headings, link
+// texts and the title with the source.
+void CompareProductNames(const MdBlock& mine, const MdBlock& theirs, const std::vector<GlossaryRendering>& glossary,
+                         Comparison& c) {
+  if (mine.kind != MdBlock::Kind::kParagraph) return;
+  const std::string their_text = BlockText(theirs, true);
+  const std::string my_prose = BlockText(mine, true);
+  for (const std::string& term : DoNotTranslateTerms()) {
+    if (c.loose) break;
+    if (term == "Microsoft AppSource" || their_text.find(term) == std::string::npos) continue;
+    if (l10n_util::KeepsTerm(my_prose, term, glossary)) continue;
+    bool wrong = false;
+    for (const GlossaryRendering& g : glossary) {
+      wrong = wrong || (!g.allowed && g.term == term && !l10n_util::FindRendering(my_prose, g.text).empty());
+    }
+    if (wrong) continue;
+    c.ctx.Report(mine.offset, 1,
+                 "the product name '" + term + "' of the source's block is missing from this block" + c.against);
+  }
+}
+
+// Blocks that could not be aligned: an identifier of the translation that the
+// source has nowhere, but a near spelling of which it has, is still a mangled
+// identifier (no alignment needed to see that).
+void CheckUnalignedBlocks(const DocCheckInput& in, const l10n_util::BlockAlignment& alignment, Comparison& c) {
+  std::set<const MdBlock*> aligned;
+  for (const auto& pair : alignment.pairs) aligned.insert(pair.first);
+  std::set<std::string> source_tokens;
+  std::vector<std::string> source_ids;
+  for (const MdBlock& b : in.compared->markdown.blocks) {
+    for (const Token& t : Tokens(b)) {
+      if (source_tokens.insert(t.text).second && IdentifierLike(t.text) && t.text.size() <= 80) {
+        source_ids.push_back(t.text);
+      }
+    }
+    for (const MdText& code : b.codes) source_tokens.insert(code.text);
+  }
+  for (const MdBlock& b : in.doc->markdown.blocks) {
+    if (aligned.count(&b) != 0 || b.kind == MdBlock::Kind::kCode || b.kind == MdBlock::Kind::kHtml) continue;
+    for (const Token& m : Tokens(b)) {
+      if (m.text.size() < 6 || m.text.size() > 80 || !IdentifierLike(m.text) || source_tokens.count(m.text) != 0) {
+        continue;
+      }
+      const std::string* near = nullptr;
+      size_t best = 3;
+      for (const std::string& id : source_ids) {
+        size_t gap = id.size() > m.text.size() ? id.size() - m.text.size() : m.text.size() - id.size();
+        if (gap > 2) continue;
+        c.spent += id.size() * m.text.size();
+        if (c.spent > kDistanceBudget) break;
+        size_t d = Distance(m.text, id);
+        if (d > 0 && d <= std::min<size_t>(best, id.size() / 6 + 1)) {
+          best = d;
+          near = &id;
+        }
+      }
+      if (near != nullptr) {
+        c.ctx.Report(
+            m.offset, m.text.size(),
+            "'" + m.text + "' differs from the source's identifier '" + *near + "'; it stays as written" + c.against);
+      }
+    }
+  }
+}
+
+void CheckL10nVerbatimParity(const DocCheckInput& in, DocContext& ctx) {
+  if (!in.translation || in.compared == nullptr) return;
+  const std::string locale = !in.doc->locale.empty() ? in.doc->locale : in.tree_locale;
+  const std::vector<GlossaryRendering> glossary = l10n_util::EffectiveGlossary(locale, in.glossary);
+  l10n_util::BlockAlignment alignment = l10n_util::AlignBlocks(in.doc->markdown, in.compared->markdown);
+  Comparison c{ctx, Against(in), in.compared_is_current && in.freshness == "stale"};
+  for (const auto& [mine, theirs] : alignment.pairs) {
+    if (mine->kind == MdBlock::Kind::kCode || mine->kind == MdBlock::Kind::kHtml) continue;
+    CompareInlineCode(*mine, *theirs, c);
+    CompareIdentifiers(*mine, *theirs, c);
+    CompareProductNames(*mine, *theirs, glossary, c);
+  }
+  if (!alignment.unaligned.empty()) CheckUnalignedBlocks(in, alignment, c);
+  if (std::string note = l10n_util::UnalignedNote(alignment, "verbatim parity"); !note.empty()) {
+    ctx.ReportWithSeverity(Severity::kNote, alignment.first_unaligned_offset, 1, note + c.against);
+  }
+}
+
+}  // namespace
+
+extern constinit const Rule kL10nVerbatimParity{
+    .id = "l10n-verbatim-parity",
+    .severity = Severity::kWarning,
+    .summary =
+        "inline code, URLs, identifiers or product names of an aligned block missing or changed in the translation",
+    .stage = "doc",
+    .check = &CheckL10nVerbatimParity,
+};
 
 }  // namespace leadlint

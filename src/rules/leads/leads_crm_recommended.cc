@@ -6,10 +6,11 @@
 // workspace. A warning, never an error: the service accepts the offer.
 #include <string>
 
-#include "rules/checks.h"
 #include "rules/leads/storefront_util.h"
+#include "rules/rule.h"
 
 namespace leadlint {
+namespace {
 
 void CheckLeadsCrmRecommended(const Offer& offer, OfferContext& ctx) {
   if (offer.type == OfferType::kCosellOnly) return;
@@ -19,11 +20,22 @@ void CheckLeadsCrmRecommended(const Offer& offer, OfferContext& ctx) {
   const std::string subject = "this " + std::string(OfferTypeName(offer.type));
   std::string has = offer.leads.present ? "'leadDestination' is '" + offer.leads.written.str() + "'"
                                         : subject + " has no lead settings";
-  ctx.Report("leads-crm-recommended", offer, offer.leads.destination_place,
+  ctx.Report(offer, offer.leads.destination_place,
              has + ": " + storefront_util::Join(r.advisories) + "; without a CRM destination (" +
                  std::string(storefront_util::kCrmList) +
                  ") its leads only reach the Referrals workspace in Partner Center (profile " +
                  std::string(ctx.profile().name) + " does not require one)");
 }
+
+}  // namespace
+
+extern constinit const Rule kLeadsCrmRecommended{
+    .id = "leads-crm-recommended",
+    .severity = Severity::kWarning,
+    .summary =
+        "a storefront rule asks for a CRM that the profile does not require: leads only reach the Referrals workspace",
+    .stage = "offer",
+    .check = &CheckLeadsCrmRecommended,
+};
 
 }  // namespace leadlint

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <string>
 
-#include "rules/checks.h"
 #include "rules/leads/lead_view_util.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
@@ -24,8 +24,6 @@ bool MicrosoftHosted(std::string host) {
   return false;
 }
 
-}  // namespace
-
 void CheckLeadsDynamicsInstanceUrl(const ManifestDoc& doc, FileContext& ctx) {
   for (const LeadView& lead : doc.leads) {
     const JsonNode* config = lead.view.Find("dynamicsLeadConfiguration");
@@ -39,15 +37,23 @@ void CheckLeadsDynamicsInstanceUrl(const ManifestDoc& doc, FileContext& ctx) {
     std::string_view rest = text.substr(scheme_end + 3);
     std::string host(rest.substr(0, rest.find_first_of("/:?#")));
     if (scheme == "http") {
-      ctx.ReportAtValue("leads-dynamics-instance-url", *url,
-                        "'" + KeyAsWritten(*url, ctx.file().contents()) +
-                            "' uses http://; leads would travel unencrypted: use https://");
+      ctx.ReportAtValue(*url, "'" + KeyAsWritten(*url, ctx.file().contents()) +
+                                  "' uses http://; leads would travel unencrypted: use https://");
     } else if (!MicrosoftHosted(host)) {
-      ctx.ReportAtValue("leads-dynamics-instance-url", *url,
-                        "'" + KeyAsWritten(*url, ctx.file().contents()) + "' host '" + host +
-                            "' is not a Microsoft-hosted Dynamics 365 domain (such as <org>.crm.dynamics.com)");
+      ctx.ReportAtValue(*url, "'" + KeyAsWritten(*url, ctx.file().contents()) + "' host '" + host +
+                                  "' is not a Microsoft-hosted Dynamics 365 domain (such as <org>.crm.dynamics.com)");
     }
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kLeadsDynamicsInstanceUrl{
+    .id = "leads-dynamics-instance-url",
+    .severity = Severity::kWarning,
+    .summary = "the Dynamics 365 instance URL is not https:// on a Microsoft-hosted domain",
+    .stage = "file",
+    .check = &CheckLeadsDynamicsInstanceUrl,
+};
 
 }  // namespace leadlint

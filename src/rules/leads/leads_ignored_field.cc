@@ -7,13 +7,11 @@
 #include <set>
 #include <string>
 
-#include "rules/checks.h"
 #include "rules/leads/lead_view_util.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
-
-constexpr std::string_view kRule = "leads-ignored-field";
 
 const std::set<std::string>& KnownFields(const std::string& destination) {
   static const std::set<std::string> kNone;
@@ -68,8 +66,6 @@ std::optional<Fix> RemoveMemberFix(const JsonNode& member, std::string_view sour
   return fix;
 }
 
-}  // namespace
-
 void CheckLeadsIgnoredField(const ManifestDoc& doc, FileContext& ctx) {
   const std::string_view source = ctx.file().contents();
   for (const LeadView& lead : doc.leads) {
@@ -86,8 +82,8 @@ void CheckLeadsIgnoredField(const ManifestDoc& doc, FileContext& ctx) {
             !DestinationOfConfigKey(member.key).empty()) {
           continue;
         }
-        ctx.ReportAtKey(kRule, member,
-                        "unknown key '" + KeyAsWritten(member, source) + "' in the lead settings is ignored by the service");
+        ctx.ReportAtKey(member, "unknown key '" + KeyAsWritten(member, source) +
+                                    "' in the lead settings is ignored by the service");
       }
     }
 
@@ -107,9 +103,9 @@ void CheckLeadsIgnoredField(const ManifestDoc& doc, FileContext& ctx) {
           std::string message = "'" + key + "' is ignored because 'leadDestination' is '" + written +
                                 "'; remove it or set 'leadDestination' to '" + WrittenDestination(lead, d) + "'";
           if (std::optional<Fix> fix = RemoveMemberFix(member, source, key)) {
-            ctx.ReportWithFix(kRule, member.key_offset, member.key_length, std::move(message), std::move(*fix));
+            ctx.ReportWithFix(member.key_offset, member.key_length, std::move(message), std::move(*fix));
           } else {
-            ctx.ReportAtKey(kRule, member, std::move(message));
+            ctx.ReportAtKey(member, std::move(message));
           }
         }
         continue;
@@ -120,15 +116,14 @@ void CheckLeadsIgnoredField(const ManifestDoc& doc, FileContext& ctx) {
       for (const JsonNode& field : member.children) {
         if (field.key.rfind("x-", 0) == 0) continue;
         if (preview3 && NoLongerCaptured(d, field)) {
-          ctx.ReportAtKey(kRule, field,
-                          "'" + KeyAsWritten(field, source) + "' is no longer captured by customer-leads/" +
-                              lead.version + " (December 2022); the service may ignore or reject it: remove it");
+          ctx.ReportAtKey(field, "'" + KeyAsWritten(field, source) + "' is no longer captured by customer-leads/" +
+                                     lead.version + " (December 2022); the service may ignore or reject it: remove it");
           continue;
         }
         if (known.count(field.key) == 0) {
           if (cpp) continue;  // legacy field names are renamed, not validated one by one
-          ctx.ReportAtKey(kRule, field,
-                          "unknown key '" + KeyAsWritten(field, source) + "' in '" + key + "' is ignored by the service");
+          ctx.ReportAtKey(
+              field, "unknown key '" + KeyAsWritten(field, source) + "' in '" + key + "' is ignored by the service");
         }
       }
       if (d == "dynamics") {
@@ -138,8 +133,7 @@ void CheckLeadsIgnoredField(const ManifestDoc& doc, FileContext& ctx) {
           const JsonNode* pass = member.Find("password");
           if ((user != nullptr) != (pass != nullptr)) {
             const JsonNode* lone = user != nullptr ? user : pass;
-            ctx.ReportAtKey(kRule, *lone,
-                            "'" + KeyAsWritten(*lone, source) + "' is ignored with 'azureAD' authentication");
+            ctx.ReportAtKey(*lone, "'" + KeyAsWritten(*lone, source) + "' is ignored with 'azureAD' authentication");
           }
         } else if (auth == "office365") {
           const char* app_fields[] = {"applicationId", "applicationKey", "directoryId"};
@@ -148,8 +142,7 @@ void CheckLeadsIgnoredField(const ManifestDoc& doc, FileContext& ctx) {
           if (present < 3) {
             for (const char* f : app_fields) {
               if (const JsonNode* n = member.Find(f); n != nullptr) {
-                ctx.ReportAtKey(kRule, *n,
-                                "'" + KeyAsWritten(*n, source) + "' is ignored with 'office365' authentication");
+                ctx.ReportAtKey(*n, "'" + KeyAsWritten(*n, source) + "' is ignored with 'office365' authentication");
               }
             }
           }
@@ -158,5 +151,15 @@ void CheckLeadsIgnoredField(const ManifestDoc& doc, FileContext& ctx) {
     }
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kLeadsIgnoredField{
+    .id = "leads-ignored-field",
+    .severity = Severity::kWarning,
+    .summary = "lead settings the service ignores",
+    .stage = "file",
+    .check = &CheckLeadsIgnoredField,
+};
 
 }  // namespace leadlint

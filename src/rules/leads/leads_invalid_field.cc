@@ -7,14 +7,12 @@
 #include <optional>
 #include <string>
 
-#include "rules/checks.h"
 #include "rules/leads/lead_view_util.h"
+#include "rules/rule.h"
 #include "schema/schema_store.h"
 
 namespace leadlint {
 namespace {
-
-constexpr std::string_view kRule = "leads-invalid-field";
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -134,8 +132,8 @@ void CheckEmailList(const JsonNode& node, FileContext& ctx, const std::string& o
       if (!address.empty()) {
         ++index;
         if (!IsMaskedOrPlaceholder(address) && !IsValidEmail(address)) {
-          ctx.ReportAtValue(kRule, node, "address " + std::to_string(index) + " of '" + key + "' in " + owner +
-                                             " is not a valid e-mail address: '" + address + "'");
+          ctx.ReportAtValue(node, "address " + std::to_string(index) + " of '" + key + "' in " + owner +
+                                      " is not a valid e-mail address: '" + address + "'");
         }
       }
       start = end + 1;
@@ -150,9 +148,9 @@ void CheckEmailList(const JsonNode& node, FileContext& ctx, const std::string& o
                              " addresses in one string; list each address as its own item: [\"a@example.com\", \"b@example.com\"]"
                        : "'" + key + "' must be a list of addresses: [\"" + node.text + "\"]";
     if (std::optional<Fix> fix = SplitAddressesFix(node, key)) {
-      ctx.ReportWithFix(kRule, node.offset, node.length, std::move(message), std::move(*fix));
+      ctx.ReportWithFix(node.offset, node.length, std::move(message), std::move(*fix));
     } else {
-      ctx.ReportAtValue(kRule, node, std::move(message));
+      ctx.ReportAtValue(node, std::move(message));
     }
     return;
   }
@@ -161,12 +159,11 @@ void CheckEmailList(const JsonNode& node, FileContext& ctx, const std::string& o
     const JsonNode& item = node.children[i];
     if (!item.is_string()) continue;
     if (item.text.find(';') != std::string::npos || item.text.find(',') != std::string::npos) {
-      ctx.ReportAtValue(kRule, item,
-                        "item " + std::to_string(i + 1) + " of '" + key + "' holds several addresses; give each its own item");
+      ctx.ReportAtValue(
+          item, "item " + std::to_string(i + 1) + " of '" + key + "' holds several addresses; give each its own item");
     } else if (!IsMaskedOrPlaceholder(item.text) && !IsValidEmail(item.text)) {
-      ctx.ReportAtValue(kRule, item,
-                        "item " + std::to_string(i + 1) + " of '" + key + "' in " + owner +
-                            " is not a valid e-mail address: '" + item.text + "'");
+      ctx.ReportAtValue(item, "item " + std::to_string(i + 1) + " of '" + key + "' in " + owner +
+                                  " is not a valid e-mail address: '" + item.text + "'");
     }
   }
 }
@@ -193,110 +190,136 @@ std::optional<Fix> FieldFix(const JsonNode& node, std::string_view source) {
   return std::nullopt;
 }
 
-}  // namespace
+// The 'product' and 'leadDestination' keys; the destination when it is valid,
+// else "" (reported here).
+std::string CheckDestination(const LeadView& lead, FileContext& ctx) {
+  const JsonNode& view = lead.view;
+  const bool cpp = lead.legacy;
+  if (lead.missing_product) {
+    ctx.Report(view.offset, 1,
+               "the customer-leads resource is missing the required key 'product' (the product it configures)");
+  }
+  const JsonNode* dest = view.Find("leadDestination");
+  if (dest == nullptr) {
+    if (!cpp) ctx.Report(view.offset, 1, "lead settings are missing the required key 'leadDestination'");
+    return "";
+  }
+  std::string destination = ViewDestination(lead);
+  if (!destination.empty()) return destination;
+  std::string expected = cpp ? "'None', 'AzureTable', 'AzureBlob', 'Dynamics', 'HttpsEndpoint', 'Marketo', 'Salesforce'"
+                             : "'none', 'blob', 'dynamics', 'email', 'httpsEndpoint', 'marketo', 'salesforce', 'table'";
+  std::string got =
+      dest->is_string() ? "'" + lead.written_destination + "'" : "a " + std::string(JsonTypeName(dest->type));
+  std::string hint;
+  std::string canonical = dest->is_string() ? CanonicalDestination(lead.written_destination) : "";
+  if (!canonical.empty() && !(cpp && canonical == "email")) {
+    hint = " (did you mean '" + WrittenDestination(lead, canonical) + "'?)";
+    // The value as written is at the original node (a CPP view renames only keys).
+    if (IsRawString(*dest) && !cpp) {
+      ctx.ReportWithFix(dest->offset, dest->length,
+                        "'leadDestination' must be one of " + expected + "; got " + got + hint,
+                        ReplaceStringFix(*dest, "leadDestination", WrittenDestination(lead, canonical)));
+      return "";
+    }
+  }
+  ctx.ReportAtValue(*dest, "'leadDestination' must be one of " + expected + "; got " + got + hint);
+  return "";
+}
 
-void CheckLeadsInvalidField(const ManifestDoc& doc, FileContext& ctx) {
+// Field constraints from the schema branch of the chosen destination.
+void CheckSchemaFields(const LeadView& lead, bool preview3, FileContext& ctx) {
   const std::string_view source = ctx.file().contents();
-  for (const LeadView& lead : doc.leads) {
-    const JsonNode& view = lead.view;
-    const bool cpp = lead.legacy;
-    if (lead.missing_product) {
-      ctx.Report(kRule, view.offset, 1,
-                 "the customer-leads resource is missing the required key 'product' (the product it configures)");
-    }
-    const JsonNode* dest = view.Find("leadDestination");
-    if (dest == nullptr) {
-      if (!cpp) ctx.Report(kRule, view.offset, 1, "lead settings are missing the required key 'leadDestination'");
-      continue;
-    }
-    const std::string destination = ViewDestination(lead);
-    if (destination.empty()) {
-      std::string expected = cpp ? "'None', 'AzureTable', 'AzureBlob', 'Dynamics', 'HttpsEndpoint', 'Marketo', 'Salesforce'"
-                                 : "'none', 'blob', 'dynamics', 'email', 'httpsEndpoint', 'marketo', 'salesforce', 'table'";
-      std::string got = dest->is_string() ? "'" + lead.written_destination + "'" : "a " + std::string(JsonTypeName(dest->type));
-      std::string hint;
-      std::string canonical = dest->is_string() ? CanonicalDestination(lead.written_destination) : "";
-      if (!canonical.empty() && !(cpp && canonical == "email")) {
-        hint = " (did you mean '" + WrittenDestination(lead, canonical) + "'?)";
-        // The value as written is at the original node (a CPP view renames only keys).
-        if (IsRawString(*dest) && !cpp) {
-          ctx.ReportWithFix(kRule, dest->offset, dest->length,
-                            "'leadDestination' must be one of " + expected + "; got " + got + hint,
-                            ReplaceStringFix(*dest, "leadDestination", WrittenDestination(lead, canonical)));
-          continue;
-        }
-      }
-      ctx.ReportAtValue(kRule, *dest, "'leadDestination' must be one of " + expected + "; got " + got + hint);
-      continue;
-    }
-    const bool preview3 = IsPreview3OrLater(lead.version);
-
-    // Field constraints from the schema branch of the chosen destination.
-    const JsonNode trimmed = preview3 ? WithoutUncaptured(view) : JsonNode();
-    for (const SchemaIssue& issue : ValidateAgainstSchema(SchemaId::kLeadConfiguration, preview3 ? trimmed : view,
-                                                          source, ctx.limits().max_regex_input)) {
-      const JsonNode& node = *issue.node;
-      if (node.key == "contactEmail" && node.is_string()) continue;  // precise message below
-      if (preview3 && issue.message.find("required key 'serverId'") != std::string::npos) continue;
-      std::string message = issue.message;
-      if (message.rfind("the document ", 0) == 0) message = "lead settings " + message.substr(13);
-      if (message.rfind("lead settings is missing", 0) == 0) message.replace(14, 2, "are");
-      if (cpp) message = LegacyNames(std::move(message), lead.legacy_prefix);
-      if (std::optional<Fix> fix = FieldFix(node, source); fix && !issue.at_key) {
-        ctx.ReportWithFix(kRule, node.offset, node.length, message, std::move(*fix));
-      } else if (issue.at_key) {
-        ctx.ReportAtKey(kRule, node, message);
-      } else {
-        ctx.ReportAtValue(kRule, node, message);
-      }
-    }
-
-    // Combinations the service rejects: a configuration for every other destination.
-    size_t other_configs = 0;
-    for (const JsonNode& member : view.children) {
-      std::string d = DestinationOfConfigKey(member.key);
-      if (!d.empty() && d != destination) ++other_configs;
-    }
-    const size_t all_others = destination == "none" ? 7 : 6;
-    if (!cpp && other_configs >= all_others) {
-      ctx.ReportAtValue(kRule, *dest,
-                        "configurations for every other destination are present next to '" + destination +
-                            "'; the service rejects the document: keep only the chosen destination's configuration");
-    }
-
-    const JsonNode* config = view.Find(destination + "LeadConfiguration");
-    if (destination == "dynamics" && config != nullptr && config->is_object()) {
-      std::string_view auth = config->StringAt("authentication");
-      if (auth == "azureAD" && config->Find("username") != nullptr && config->Find("password") != nullptr) {
-        ctx.ReportAtKey(kRule, *config->Find("password"),
-                        "'username' and 'password' together are rejected with 'azureAD' authentication; remove both");
-      }
-      if (auth == "office365" && config->Find("applicationId") != nullptr && config->Find("applicationKey") != nullptr &&
-          config->Find("directoryId") != nullptr) {
-        ctx.ReportAtKey(kRule, *config->Find("applicationId"),
-                        "'applicationId', 'applicationKey' and 'directoryId' together are rejected with 'office365' "
-                        "authentication; remove them");
-      }
-    }
-
-    // Version differences and e-mail lists, for every configuration present.
-    for (const JsonNode& member : view.children) {
-      std::string d = DestinationOfConfigKey(member.key);
-      if (d.empty() || !member.is_object()) continue;
-      const std::string owner = "'" + KeyAsWritten(member, source) + "'";
-      for (const JsonNode& field : member.children) {
-        if (preview3 && NoLongerCaptured(d, field)) continue;  // leads-ignored-field
-        if (field.key == "contactEmail") CheckEmailList(field, ctx, owner, lead.emails_in_one_string_allowed);
-      }
-    }
-    for (size_t i = 0; i < lead.notification_emails.size(); ++i) {
-      const JsonNode& e = lead.notification_emails[i];
-      if (!IsMaskedOrPlaceholder(e.text) && !IsValidEmail(e.text)) {
-        ctx.ReportAtValue(kRule, e, "'leadNotificationEmails' address " + std::to_string(i + 1) +
-                                        " is not a valid e-mail address: '" + e.text + "'");
-      }
+  const JsonNode& view = lead.view;
+  const JsonNode trimmed = preview3 ? WithoutUncaptured(view) : JsonNode();
+  for (const SchemaIssue& issue : ValidateAgainstSchema(SchemaId::kLeadConfiguration, preview3 ? trimmed : view, source,
+                                                        ctx.limits().max_regex_input)) {
+    const JsonNode& node = *issue.node;
+    if (node.key == "contactEmail" && node.is_string()) continue;  // precise message in CheckEmailFields
+    if (preview3 && issue.message.find("required key 'serverId'") != std::string::npos) continue;
+    std::string message = issue.message;
+    if (message.rfind("the document ", 0) == 0) message = "lead settings " + message.substr(13);
+    if (message.rfind("lead settings is missing", 0) == 0) message.replace(14, 2, "are");
+    if (lead.legacy) message = LegacyNames(std::move(message), lead.legacy_prefix);
+    if (std::optional<Fix> fix = FieldFix(node, source); fix && !issue.at_key) {
+      ctx.ReportWithFix(node.offset, node.length, message, std::move(*fix));
+    } else if (issue.at_key) {
+      ctx.ReportAtKey(node, message);
+    } else {
+      ctx.ReportAtValue(node, message);
     }
   }
 }
+
+// Combinations the service rejects: a configuration for every other
+// destination, and Dynamics credentials of the other authentication.
+void CheckRejectedCombinations(const LeadView& lead, const std::string& destination, FileContext& ctx) {
+  const JsonNode& view = lead.view;
+  size_t other_configs = 0;
+  for (const JsonNode& member : view.children) {
+    std::string d = DestinationOfConfigKey(member.key);
+    if (!d.empty() && d != destination) ++other_configs;
+  }
+  const size_t all_others = destination == "none" ? 7 : 6;
+  if (!lead.legacy && other_configs >= all_others) {
+    ctx.ReportAtValue(*view.Find("leadDestination"),
+                      "configurations for every other destination are present next to '" + destination +
+                          "'; the service rejects the document: keep only the chosen destination's configuration");
+  }
+
+  const JsonNode* config = view.Find(destination + "LeadConfiguration");
+  if (destination != "dynamics" || config == nullptr || !config->is_object()) return;
+  std::string_view auth = config->StringAt("authentication");
+  if (auth == "azureAD" && config->Find("username") != nullptr && config->Find("password") != nullptr) {
+    ctx.ReportAtKey(*config->Find("password"),
+                    "'username' and 'password' together are rejected with 'azureAD' authentication; remove both");
+  }
+  if (auth == "office365" && config->Find("applicationId") != nullptr && config->Find("applicationKey") != nullptr &&
+      config->Find("directoryId") != nullptr) {
+    ctx.ReportAtKey(*config->Find("applicationId"),
+                    "'applicationId', 'applicationKey' and 'directoryId' together are rejected with 'office365' "
+                    "authentication; remove them");
+  }
+}
+
+// E-mail lists, for every configuration present, and the notification addresses.
+void CheckEmailFields(const LeadView& lead, bool preview3, FileContext& ctx) {
+  for (const JsonNode& member : lead.view.children) {
+    std::string d = DestinationOfConfigKey(member.key);
+    if (d.empty() || !member.is_object()) continue;
+    const std::string owner = "'" + KeyAsWritten(member, ctx.file().contents()) + "'";
+    for (const JsonNode& field : member.children) {
+      if (preview3 && NoLongerCaptured(d, field)) continue;  // leads-ignored-field
+      if (field.key == "contactEmail") CheckEmailList(field, ctx, owner, lead.emails_in_one_string_allowed);
+    }
+  }
+  for (size_t i = 0; i < lead.notification_emails.size(); ++i) {
+    const JsonNode& e = lead.notification_emails[i];
+    if (!IsMaskedOrPlaceholder(e.text) && !IsValidEmail(e.text)) {
+      ctx.ReportAtValue(e, "'leadNotificationEmails' address " + std::to_string(i + 1) +
+                               " is not a valid e-mail address: '" + e.text + "'");
+    }
+  }
+}
+
+void CheckLeadsInvalidField(const ManifestDoc& doc, FileContext& ctx) {
+  for (const LeadView& lead : doc.leads) {
+    const std::string destination = CheckDestination(lead, ctx);
+    if (destination.empty()) continue;
+    const bool preview3 = IsPreview3OrLater(lead.version);
+    CheckSchemaFields(lead, preview3, ctx);
+    CheckRejectedCombinations(lead, destination, ctx);
+    CheckEmailFields(lead, preview3, ctx);
+  }
+}
+
+}  // namespace
+
+extern constinit const Rule kLeadsInvalidField{
+    .id = "leads-invalid-field",
+    .severity = Severity::kError,
+    .summary = "a lead destination setting the service would reject",
+    .stage = "file",
+    .check = &CheckLeadsInvalidField,
+};
 
 }  // namespace leadlint

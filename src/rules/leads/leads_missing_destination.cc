@@ -2,16 +2,14 @@
 // a CRM.
 #include <string>
 
-#include "rules/checks.h"
 #include "rules/leads/storefront_util.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
 
 using storefront_util::Join;
 using storefront_util::kCrmList;
-
-}  // namespace
 
 void CheckLeadsMissingDestination(const Offer& offer, OfferContext& ctx) {
   if (offer.type == OfferType::kCosellOnly) return;
@@ -22,16 +20,26 @@ void CheckLeadsMissingDestination(const Offer& offer, OfferContext& ctx) {
     std::string where = offer.format == ManifestFormat::kProductIngestion
                             ? "no customer-leads resource for it is in the checked files"
                             : "it has no lead settings";
-    ctx.Report("leads-missing-destination", offer, offer.leads.destination_place,
+    ctx.Report(offer, offer.leads.destination_place,
                subject + " needs a CRM lead destination (" + std::string(kCrmList) + ") but " + where + ": " +
                    Join(r.reasons));
     return;
   }
   if (offer.leads.destination == "none") {
-    ctx.Report("leads-missing-destination", offer, offer.leads.destination_place,
+    ctx.Report(offer, offer.leads.destination_place,
                "'leadDestination' is '" + offer.leads.written + "' but " + subject + " needs a CRM destination (" +
                    std::string(kCrmList) + "): " + Join(r.reasons));
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kLeadsMissingDestination{
+    .id = "leads-missing-destination",
+    .severity = Severity::kError,
+    .summary = "no lead destination where the storefront rules or the profile require a CRM",
+    .stage = "offer",
+    .check = &CheckLeadsMissingDestination,
+};
 
 }  // namespace leadlint

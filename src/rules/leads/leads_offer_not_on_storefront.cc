@@ -1,9 +1,10 @@
 // leads-offer-not-on-storefront: an offer listed on a storefront that does not sell its type.
 #include <string>
 
-#include "rules/checks.h"
+#include "rules/rule.h"
 
 namespace leadlint {
+namespace {
 
 void CheckLeadsOfferNotOnStorefront(const Offer& offer, OfferContext& ctx) {
   if (offer.format != ManifestFormat::kLeadlintV1 || offer.type == OfferType::kUnknown) return;
@@ -19,8 +20,18 @@ void CheckLeadsOfferNotOnStorefront(const Offer& offer, OfferContext& ctx) {
       message = OfferTypeWithArticle(offer.type) + " is not sold on " + std::string(StorefrontName(l.storefront)) +
                 "; it is listed on " + std::string(StorefrontName(other));
     }
-    ctx.Report("leads-offer-not-on-storefront", offer, l.place, message);
+    ctx.Report(offer, l.place, message);
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kLeadsOfferNotOnStorefront{
+    .id = "leads-offer-not-on-storefront",
+    .severity = Severity::kError,
+    .summary = "an offer listed on a storefront that does not sell its type",
+    .stage = "offer",
+    .check = &CheckLeadsOfferNotOnStorefront,
+};
 
 }  // namespace leadlint

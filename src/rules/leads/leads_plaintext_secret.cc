@@ -5,13 +5,12 @@
 // masked-secret reference). Messages name the field, never the value.
 #include <string>
 
-#include "rules/checks.h"
 #include "rules/leads/lead_view_util.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
 
-constexpr std::string_view kRule = "leads-plaintext-secret";
 constexpr std::string_view kFix =
     "; commit it masked ('****'), as a deploy-time placeholder such as ${LEADS_SECRET}, or as a masked-secret reference";
 
@@ -47,15 +46,13 @@ void CheckUrlSecrets(const JsonNode& node, const std::string& key, FileContext& 
     if (eq != std::string_view::npos && (name == "sig" || name == "code")) {
       std::string_view value = param.substr(eq + 1);
       if (!value.empty() && !IsMaskedOrPlaceholder(value)) {
-        ctx.ReportAtValue(kRule, node,
-                          "'" + key + "' contains a plaintext '" + std::string(name) + "=' access key" + std::string(kFix));
+        ctx.ReportAtValue(
+            node, "'" + key + "' contains a plaintext '" + std::string(name) + "=' access key" + std::string(kFix));
       }
     }
     start = end + 1;
   }
 }
-
-}  // namespace
 
 void CheckLeadsPlaintextSecret(const ManifestDoc& doc, FileContext& ctx) {
   const std::string_view source = ctx.file().contents();
@@ -71,11 +68,11 @@ void CheckLeadsPlaintextSecret(const ManifestDoc& doc, FileContext& ctx) {
           size_t at = 0;
           if (FindPart(field.text, "AccountKey", &account_key, &at) && !account_key.empty() &&
               !IsMaskedOrPlaceholder(account_key)) {
-            ctx.ReportAtValue(kRule, field, "'" + key + "' contains a plaintext AccountKey" + std::string(kFix));
+            ctx.ReportAtValue(field, "'" + key + "' contains a plaintext AccountKey" + std::string(kFix));
           }
         } else if (field.key == "applicationKey" || field.key == "password" || field.key == "clientSecret") {
           if (!field.text.empty() && !IsMaskedOrPlaceholder(field.text)) {
-            ctx.ReportAtValue(kRule, field, "'" + key + "' is a plaintext secret" + std::string(kFix));
+            ctx.ReportAtValue(field, "'" + key + "' is a plaintext secret" + std::string(kFix));
           }
         } else if (field.key == "httpsEndpointUrl") {
           CheckUrlSecrets(field, key, ctx);
@@ -84,5 +81,15 @@ void CheckLeadsPlaintextSecret(const ManifestDoc& doc, FileContext& ctx) {
     }
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kLeadsPlaintextSecret{
+    .id = "leads-plaintext-secret",
+    .severity = Severity::kError,
+    .summary = "a secret committed in plain text",
+    .stage = "file",
+    .check = &CheckLeadsPlaintextSecret,
+};
 
 }  // namespace leadlint

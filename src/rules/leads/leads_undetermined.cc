@@ -2,7 +2,7 @@
 // state.
 #include <string>
 
-#include "rules/checks.h"
+#include "rules/rule.h"
 
 namespace leadlint {
 namespace {
@@ -16,8 +16,6 @@ std::string JoinAnd(const std::vector<std::string>& items) {
   return out;
 }
 
-}  // namespace
-
 void CheckLeadsUndetermined(const Offer& offer, OfferContext& ctx) {
   if (offer.type == OfferType::kCosellOnly) return;
   if (offer.leads.present && IsCrmDestination(offer.leads.destination)) return;
@@ -26,9 +24,19 @@ void CheckLeadsUndetermined(const Offer& offer, OfferContext& ctx) {
   if (r.state != Requirement::State::kUnknown) return;
   std::string current =
       offer.leads.present ? "'leadDestination' '" + offer.leads.written + "' was" : "the absence of lead settings was";
-  ctx.Report("leads-undetermined", offer, offer.leads.destination_place,
+  ctx.Report(offer, offer.leads.destination_place,
              "whether this offer needs a CRM lead destination depends on " + JoinAnd(r.unknown_facts) +
                  ", which leadlint cannot tell from the input; " + current + " not judged");
 }
+
+}  // namespace
+
+extern constinit const Rule kLeadsUndetermined{
+    .id = "leads-undetermined",
+    .severity = Severity::kNote,
+    .summary = "whether a CRM destination is required depends on a fact the manifest does not state",
+    .stage = "offer",
+    .check = &CheckLeadsUndetermined,
+};
 
 }  // namespace leadlint

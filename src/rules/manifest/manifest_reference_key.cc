@@ -6,16 +6,27 @@
 // lead settings.
 #include <string>
 
-#include "rules/checks.h"
+#include "rules/rule.h"
 
 namespace leadlint {
+namespace {
 
 void CheckManifestReferenceKey(const ManifestDoc& doc, FileContext& ctx) {
   for (const KeySpelling& k : doc.key_spellings) {
-    ctx.ReportAtKey("manifest-reference-key", *k.node,
-                    "'" + k.node->key + "' is not accepted by the service; write '" + k.accepted +
-                        "' (keys are case-sensitive)");
+    ctx.ReportAtKey(*k.node, "'" + k.node->key + "' is not accepted by the service; write '" + k.accepted +
+                                 "' (keys are case-sensitive)");
   }
 }
+
+}  // namespace
+
+extern constinit const Rule kManifestReferenceKey{
+    .id = "manifest-reference-key",
+    .severity = Severity::kError,
+    .summary =
+        "a Product Ingestion reference or identity key spelt in a case the service rejects (externalID for externalId)",
+    .stage = "file",
+    .check = &CheckManifestReferenceKey,
+};
 
 }  // namespace leadlint

@@ -4,9 +4,10 @@
 // never turns the checks off; the warning names the hosts Partner Center uses.
 #include <string>
 
-#include "rules/checks.h"
+#include "rules/rule.h"
 
 namespace leadlint {
+namespace {
 
 void CheckManifestSchemaHost(const ManifestDoc& doc, FileContext& ctx) {
   if (doc.unknown_hosts.empty()) return;
@@ -22,10 +23,19 @@ void CheckManifestSchemaHost(const ManifestDoc& doc, FileContext& ctx) {
     more = " (and " + std::to_string(doc.unknown_hosts.size() - 1) + " more $schema value" +
            (doc.unknown_hosts.size() > 2 ? "s" : "") + " in this file)";
   }
-  ctx.ReportAtValue("manifest-schema-host", first,
-                    "$schema host '" + (schema ? schema->host : std::string()) +
-                        "' is not a Product Ingestion schema host; read as Product Ingestion anyway" + more +
-                        ": Partner Center serves the schemas from " + hosts);
+  ctx.ReportAtValue(first, "$schema host '" + (schema ? schema->host : std::string()) +
+                               "' is not a Product Ingestion schema host; read as Product Ingestion anyway" + more +
+                               ": Partner Center serves the schemas from " + hosts);
 }
+
+}  // namespace
+
+extern constinit const Rule kManifestSchemaHost{
+    .id = "manifest-schema-host",
+    .severity = Severity::kWarning,
+    .summary = "a Product Ingestion $schema on a host leadlint does not know; read as Product Ingestion anyway",
+    .stage = "file",
+    .check = &CheckManifestSchemaHost,
+};
 
 }  // namespace leadlint
