@@ -7,6 +7,11 @@
 
 namespace leadlint::cli {
 
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInternal = 3;
+
 int Run(int argc, char** argv);
 int Run(int argc, char** argv, std::ostream& out, std::ostream& err);
 

@@ -67,12 +67,10 @@ bool CheckShards(const std::string& format, const std::vector<std::string>& inpu
   return true;
 }
 
-}  // namespace
-
-bool MergeReports(const std::string& format, const std::vector<std::string>& inputs, std::ostream& out,
-                  std::string* error, size_t* merged_results) {
+// Reads and parses every input; each must be a leadlint report of `format`.
+bool ReadReports(const std::string& format, const std::vector<std::string>& inputs,
+                 std::vector<nlohmann::ordered_json>* docs, std::string* error) {
   using nlohmann::ordered_json;
-  std::vector<ordered_json> docs;
   for (const std::string& path : inputs) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -80,12 +78,12 @@ bool MergeReports(const std::string& format, const std::vector<std::string>& inp
       return false;
     }
     try {
-      docs.push_back(ordered_json::parse(in));
+      docs->push_back(ordered_json::parse(in));
     } catch (const std::exception& e) {
       *error = "'" + path + "' is not JSON: " + e.what();
       return false;
     }
-    const ordered_json& d = docs.back();
+    const ordered_json& d = docs->back();
     if (format == "sarif" && (!d.is_object() || d.value("version", "") != "2.1.0" || !d.contains("runs") ||
                               !d["runs"].is_array() || d["runs"].empty())) {
       *error = "'" + path + "' is not a leadlint SARIF 2.1.0 log";
@@ -99,111 +97,139 @@ bool MergeReports(const std::string& format, const std::vector<std::string>& inp
       return false;
     }
   }
-  if (docs.empty()) {
+  if (docs->empty()) {
     *error = "nothing to merge";
     return false;
   }
+  return true;
+}
+
+// SARIF logs: one run with every shard's results, sorted as one run sorts them.
+bool MergeSarif(const std::vector<nlohmann::ordered_json>& docs, std::ostream& out, std::string* error,
+                size_t* merged_results) {
+  using nlohmann::ordered_json;
+  ordered_json merged = docs.front();
+  ordered_json results = ordered_json::array();
+  for (const ordered_json& d : docs) {
+    if (d["runs"][0]["originalUriBaseIds"] != merged["runs"][0]["originalUriBaseIds"]) {
+      *error = "the shards were run from different folders (their SRCROOT differs)";
+      return false;
+    }
+    for (const ordered_json& r : d["runs"][0]["results"]) results.push_back(r);
+  }
+  auto key = [](const ordered_json& r) {
+    const ordered_json& loc = r["locations"][0]["physicalLocation"];
+    return std::make_tuple(loc["artifactLocation"].value("uri", ""), loc["region"].value("startLine", 0),
+                           loc["region"].value("startColumn", 0), r.value("ruleId", ""),
+                           r["message"].value("text", ""));
+  };
+  std::stable_sort(results.begin(), results.end(),
+                   [&](const ordered_json& a, const ordered_json& b) { return key(a) < key(b); });
+  // One run per tool and category (GitHub refuses several in one upload),
+  // with the notification a single run of this size would carry.
+  if (merged_results != nullptr) *merged_results = results.size();
+  ordered_json& invocation = merged["runs"][0]["invocations"][0];
+  if (invocation.is_object()) {
+    invocation.erase("toolExecutionNotifications");
+    if (results.size() > kSarifResultLimit) {
+      invocation["toolExecutionNotifications"] = ordered_json::array({nlohmann::ordered_json{{"level", "warning"}, {"message", {{"text", SarifLimitSentence(results.size())}}}}});
+    }
+  }
+  merged["runs"][0]["results"] = std::move(results);
+  if (merged["runs"][0].contains("properties") && merged["runs"][0]["properties"].is_object()) {
+    merged["runs"][0]["properties"].erase("shard");
+  }
+  out << merged.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  return true;
+}
+
+// Sorts the merged lists of a JSON report as the engine sorts one run's.
+void SortMerged(nlohmann::ordered_json* findings, nlohmann::ordered_json* offers, nlohmann::ordered_json* doc_list,
+                std::vector<std::string>* skipped) {
+  using nlohmann::ordered_json;
+  auto finding_key = [](const ordered_json& f) {
+    return std::make_tuple(f.value("path", ""), f.value("line", 0), f.value("column", 0), f.value("rule", ""),
+                           f.value("message", ""));
+  };
+  std::stable_sort(findings->begin(), findings->end(),
+                   [&](const ordered_json& a, const ordered_json& b) { return finding_key(a) < finding_key(b); });
+  // The engine's order (engine.cc): path, line, column, name, destination, type.
+  auto text = [](const ordered_json& o, const char* key) {
+    return o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : std::string();
+  };
+  auto offer_key = [&](const ordered_json& o) {
+    return std::make_tuple(text(o, "path"), o.value("line", 0), o.value("column", 0), text(o, "name"),
+                           text(o, "leadDestination"), text(o, "type"));
+  };
+  std::stable_sort(offers->begin(), offers->end(),
+                   [&](const ordered_json& a, const ordered_json& b) { return offer_key(a) < offer_key(b); });
+  std::stable_sort(doc_list->begin(), doc_list->end(), [](const ordered_json& a, const ordered_json& b) {
+    return a.value("path", "") < b.value("path", "");
+  });
+  std::sort(skipped->begin(), skipped->end());
+}
+
+// JSON reports: the lists joined and sorted, the summary counts added up.
+bool MergeJson(const std::vector<nlohmann::ordered_json>& docs, std::ostream& out, std::string* error,
+               size_t* merged_results) {
+  using nlohmann::ordered_json;
+  ordered_json merged = docs.front();
+  const std::string profile = merged.value("profile", "");
+  ordered_json offers = ordered_json::array();
+  ordered_json findings = ordered_json::array();
+  ordered_json doc_list = ordered_json::array();
+  std::vector<std::string> skipped;
+  long counts[5] = {0, 0, 0, 0, 0};
+  const char* kCounts[] = {"filesChecked", "filesSkipped", "errors", "warnings", "notes"};
+  std::string storefront_rules = merged.value("storefrontRules", "built-in (seed)");
+  for (const ordered_json& d : docs) {
+    if (d.value("profile", "") != profile) {
+      *error = "the shards were run with different profiles";
+      return false;
+    }
+    for (int i = 0; i < 5; ++i) counts[i] += d["summary"].value(kCounts[i], 0L);
+    for (const auto& s : d["skipped"]) skipped.push_back(s.get<std::string>());
+    for (const auto& o : d["offers"]) offers.push_back(o);
+    for (const auto& f : d["findings"]) findings.push_back(f);
+    if (d.contains("docs")) {
+      for (const auto& x : d["docs"]) doc_list.push_back(x);
+    }
+    if (d.value("storefrontRules", "built-in (seed)") != "built-in (seed)") storefront_rules = d["storefrontRules"];
+  }
+  SortMerged(&findings, &offers, &doc_list, &skipped);
+  for (int i = 0; i < 5; ++i) merged["summary"][kCounts[i]] = counts[i];
+  if (merged_results != nullptr) *merged_results = findings.size();
+  for (const char* key : {"baselined", "baselineStale"}) {
+    long total = 0;
+    bool present = false;
+    for (const ordered_json& d : docs) {
+      if (d["summary"].contains(key)) {
+        present = true;
+        total += d["summary"].value(key, 0L);
+      }
+    }
+    if (present) merged["summary"][key] = total;
+  }
+  merged["skipped"] = skipped;
+  merged["offers"] = std::move(offers);
+  merged["docs"] = std::move(doc_list);
+  merged["storefrontRules"] = storefront_rules;
+  merged["findings"] = std::move(findings);
+  merged.erase("shard");
+  out << merged.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  return true;
+}
+
+}  // namespace
+
+bool MergeReports(const std::string& format, const std::vector<std::string>& inputs, std::ostream& out,
+                  std::string* error, size_t* merged_results) {
+  std::vector<nlohmann::ordered_json> docs;
+  if (!ReadReports(format, inputs, &docs, error)) return false;
   try {
     if (!CheckShards(format, inputs, docs, error)) return false;
-    if (format == "sarif") {
-      ordered_json merged = docs.front();
-      ordered_json results = ordered_json::array();
-      for (const ordered_json& d : docs) {
-        if (d["runs"][0]["originalUriBaseIds"] != merged["runs"][0]["originalUriBaseIds"]) {
-          *error = "the shards were run from different folders (their SRCROOT differs)";
-          return false;
-        }
-        for (const ordered_json& r : d["runs"][0]["results"]) results.push_back(r);
-      }
-      auto key = [](const ordered_json& r) {
-        const ordered_json& loc = r["locations"][0]["physicalLocation"];
-        return std::make_tuple(loc["artifactLocation"].value("uri", ""), loc["region"].value("startLine", 0),
-                               loc["region"].value("startColumn", 0), r.value("ruleId", ""),
-                               r["message"].value("text", ""));
-      };
-      std::stable_sort(results.begin(), results.end(),
-                       [&](const ordered_json& a, const ordered_json& b) { return key(a) < key(b); });
-      // One run per tool and category (GitHub refuses several in one upload),
-      // with the notification a single run of this size would carry.
-      if (merged_results != nullptr) *merged_results = results.size();
-      ordered_json& invocation = merged["runs"][0]["invocations"][0];
-      if (invocation.is_object()) {
-        invocation.erase("toolExecutionNotifications");
-        if (results.size() > kSarifResultLimit) {
-          invocation["toolExecutionNotifications"] = ordered_json::array({nlohmann::ordered_json{{"level", "warning"}, {"message", {{"text", SarifLimitSentence(results.size())}}}}});
-        }
-      }
-      merged["runs"][0]["results"] = std::move(results);
-      if (merged["runs"][0].contains("properties") && merged["runs"][0]["properties"].is_object()) {
-        merged["runs"][0]["properties"].erase("shard");
-      }
-      out << merged.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-      return true;
-    }
-    ordered_json merged = docs.front();
-    const std::string profile = merged.value("profile", "");
-    ordered_json offers = ordered_json::array();
-    ordered_json findings = ordered_json::array();
-    ordered_json doc_list = ordered_json::array();
-    std::vector<std::string> skipped;
-    long counts[5] = {0, 0, 0, 0, 0};
-    const char* kCounts[] = {"filesChecked", "filesSkipped", "errors", "warnings", "notes"};
-    std::string storefront_rules = merged.value("storefrontRules", "built-in (seed)");
-    for (const ordered_json& d : docs) {
-      if (d.value("profile", "") != profile) {
-        *error = "the shards were run with different profiles";
-        return false;
-      }
-      for (int i = 0; i < 5; ++i) counts[i] += d["summary"].value(kCounts[i], 0L);
-      for (const auto& s : d["skipped"]) skipped.push_back(s.get<std::string>());
-      for (const auto& o : d["offers"]) offers.push_back(o);
-      for (const auto& f : d["findings"]) findings.push_back(f);
-      if (d.contains("docs")) {
-        for (const auto& x : d["docs"]) doc_list.push_back(x);
-      }
-      if (d.value("storefrontRules", "built-in (seed)") != "built-in (seed)") storefront_rules = d["storefrontRules"];
-    }
-    auto finding_key = [](const ordered_json& f) {
-      return std::make_tuple(f.value("path", ""), f.value("line", 0), f.value("column", 0), f.value("rule", ""),
-                             f.value("message", ""));
-    };
-    std::stable_sort(findings.begin(), findings.end(),
-                     [&](const ordered_json& a, const ordered_json& b) { return finding_key(a) < finding_key(b); });
-    // The engine's order (engine.cc): path, line, column, name, destination, type.
-    auto text = [](const ordered_json& o, const char* key) {
-      return o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : std::string();
-    };
-    auto offer_key = [&](const ordered_json& o) {
-      return std::make_tuple(text(o, "path"), o.value("line", 0), o.value("column", 0), text(o, "name"),
-                             text(o, "leadDestination"), text(o, "type"));
-    };
-    std::stable_sort(offers.begin(), offers.end(),
-                     [&](const ordered_json& a, const ordered_json& b) { return offer_key(a) < offer_key(b); });
-    std::stable_sort(doc_list.begin(), doc_list.end(), [](const ordered_json& a, const ordered_json& b) {
-      return a.value("path", "") < b.value("path", "");
-    });
-    std::sort(skipped.begin(), skipped.end());
-    for (int i = 0; i < 5; ++i) merged["summary"][kCounts[i]] = counts[i];
-    if (merged_results != nullptr) *merged_results = findings.size();
-    for (const char* key : {"baselined", "baselineStale"}) {
-      long total = 0;
-      bool present = false;
-      for (const ordered_json& d : docs) {
-        if (d["summary"].contains(key)) {
-          present = true;
-          total += d["summary"].value(key, 0L);
-        }
-      }
-      if (present) merged["summary"][key] = total;
-    }
-    merged["skipped"] = skipped;
-    merged["offers"] = std::move(offers);
-    merged["docs"] = std::move(doc_list);
-    merged["storefrontRules"] = storefront_rules;
-    merged["findings"] = std::move(findings);
-    merged.erase("shard");
-    out << merged.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-    return true;
+    if (format == "sarif") return MergeSarif(docs, out, error, merged_results);
+    return MergeJson(docs, out, error, merged_results);
   } catch (const std::exception& e) {
     *error = std::string("malformed report: ") + e.what();
     return false;
