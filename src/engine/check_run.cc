@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 
 #include "base/suggest.h"
@@ -661,6 +662,13 @@ void CheckRun::ApplySeverities() {
 
 // The deterministic order of every report, whatever --jobs, then the verdicts.
 void CheckRun::Finish() {
+  // Every finding is under a registered rule, the readers' ids included: an
+  // unknown id is a bug of leadlint, never a silent error (exit 3).
+  for (const Finding& f : result_.findings) {
+    if (FindRule(f.rule.view()) == nullptr) {
+      throw std::logic_error("internal error: a finding under the unregistered rule '" + f.rule.str() + "'");
+    }
+  }
   StableSortInPlace(&result_.findings, FindingLess);
   // Offers arrive in whatever order the threads finish; the key below is total
   // for any two offers a report can tell apart.

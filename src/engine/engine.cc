@@ -3,28 +3,15 @@
 // follows the largest file rather than the number of files.
 #include "engine/engine.h"
 #include "engine/engine_internal.h"
-#include "engine/rule_catalog.h"
 
 #include <algorithm>
-#include <atomic>
-#include <cassert>
-#include <deque>
-#include <filesystem>
+#include <optional>
 #include <map>
 #include <memory>
-#include <set>
-#include <mutex>
-#include <numeric>
-#include <thread>
-#include <tuple>
-#include <unordered_map>
 
 #include "base/secret_text.h"
-#include "base/suggest.h"
 #include "base/string_pool.h"
 #include "engine/problem_rules.h"
-#include "load/discover.h"
-#include "load/file_source.h"
 #include "model/manifest.h"
 #include "parse/json.h"
 #include "rules/rules.h"
