@@ -1,6 +1,8 @@
 // Hostile inputs against the built binary (issue: never crash, hang or leak):
 // each case must end with the right finding at a place and the right exit code,
-// never a signal. CTest's TIMEOUT is the hang detector; nothing here is timed.
+// never a signal, within its time budget (kBudget: wall seconds, generous enough
+// for an ASan+UBSan build on a busy machine; like cmark's pathological tests it
+// catches a hang or a quadratic blow-up, it does not measure speed).
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,7 +16,14 @@ namespace leadlint {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::RunBinary;
+
+constexpr unsigned kBudget = 60;
+
+testing::ProcessResult RunBinary(const std::vector<std::string>& args) {
+  testing::ProcessResult r = testing::RunBinary(args, "", "", kBudget);
+  EXPECT_NE(r.exit_code, testing::kOverBudget) << "over its time budget of " << kBudget << " s";
+  return r;
+}
 
 class Pathological : public ::testing::Test {
  protected:

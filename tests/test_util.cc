@@ -40,7 +40,8 @@ std::string Drain(int fd) {
 
 }  // namespace
 
-ProcessResult RunBinary(const std::vector<std::string>& args, const std::string& cwd, const std::string& stdin_text) {
+ProcessResult RunBinary(const std::vector<std::string>& args, const std::string& cwd, const std::string& stdin_text,
+                        unsigned budget_seconds) {
   ProcessResult result;
   std::string tmp = std::filesystem::temp_directory_path().string();
   std::string out_path = tmp + "/leadlint-test-out-" + std::to_string(getpid()) + "-" + std::to_string(rand());
@@ -59,6 +60,7 @@ ProcessResult RunBinary(const std::vector<std::string>& args, const std::string&
     dup2(in, 0);
     dup2(out, 1);
     dup2(err, 2);
+    if (budget_seconds > 0) alarm(budget_seconds);  // kept across execv
     std::vector<char*> argv;
     std::string binary = BinaryPath();
     argv.push_back(binary.data());

@@ -19,7 +19,12 @@ struct ProcessResult {
   std::string err;
 };
 // Runs the built leadlint binary with arguments, in `cwd` (default: unchanged).
+// With a budget, the process gets SIGALRM after that many seconds of wall time
+// (exit code kOverBudget): the per-case time budget of the pathological tests,
+// as cmark's, generous enough for a sanitizer build; it detects a hang or a
+// blow-up, it does not measure speed.
 ProcessResult RunBinary(const std::vector<std::string>& args, const std::string& cwd = "",
-                        const std::string& stdin_text = "");
+                        const std::string& stdin_text = "", unsigned budget_seconds = 0);
+inline constexpr int kOverBudget = 128 + 14;  // SIGALRM
 
 }  // namespace leadlint::testing
