@@ -1,6 +1,8 @@
-// What a rule is: metadata beside its code, and the two contexts rules report
-// through. Rules are pure: a read-only model in, findings out through the
-// context; they never print, throw or touch files.
+// What a rule is: a Rule object (id, default severity, summary, stage and its
+// check) that each rule file defines, and the contexts a check reports
+// through, each bound to one rule so that a check reports only under its own.
+// Rules are pure: a read-only model in, findings out through the context; they
+// never print, throw or touch files.
 #pragma once
 
 #include <ranges>
