@@ -17,6 +17,7 @@
 #include "engine/config.h"
 #include "engine/extract.h"
 #include "engine/rule_catalog.h"
+#include "load/read_file.h"
 #include "lsp/server.h"
 #include "report/report.h"
 
@@ -24,16 +25,6 @@ namespace leadlint::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string JsonEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    if (static_cast<unsigned char>(c) < 0x20) continue;
-    out.push_back(c);
-  }
-  return out;
-}
 
 // `leadlint init`: a starter leadlint.json. JSON has no comments, so the notes
 // are a "$comment" list, which the configuration schema accepts and ignores.
@@ -56,10 +47,7 @@ constexpr const char* kStarterConfig = R"({
 // Merge inputs that are SARIF logs while `--format json` (the default) is in
 // effect: the user forgot `--format sarif`.
 bool LooksLikeSarif(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  char buffer[4096];
-  in.read(buffer, sizeof buffer);
-  std::string head(buffer, static_cast<size_t>(in.gcount()));
+  const std::string head = ReadFileHead(path, 4096);
   return head.find("\"runs\"") != std::string::npos || head.find("sarif-schema") != std::string::npos;
 }
 
@@ -87,13 +75,7 @@ std::unique_ptr<AtomicFile> OpenMergeOutput(const MergeArgs& args, std::ostream&
 
 int CmdRules(const RulesArgs& args, std::ostream& out) {
   if (args.format == "json") {
-    out << "[\n";
-    const auto rules = RuleCatalog();
-    for (size_t i = 0; i < rules.size(); ++i) {
-      out << "  {\"id\": \"" << JsonEscape(rules[i].id) << "\", \"severity\": \"" << SeverityName(rules[i].severity)
-          << "\", \"summary\": \"" << JsonEscape(rules[i].summary) << "\"}" << (i + 1 < rules.size() ? "," : "") << "\n";
-    }
-    out << "]\n";
+    WriteRuleListJson(RuleCatalog(), out);
     return kExitClean;
   }
   size_t width = 0;

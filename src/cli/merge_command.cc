@@ -10,11 +10,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "load/read_file.h"
 #include "report/report.h"
 
 namespace leadlint {
 
 namespace {
+
+// The largest shard report merged (a million findings take about 400 MB of JSON).
+constexpr size_t kMaxReportBytes = size_t{2} << 30;
 
 // The shards must be exactly 1..N of one --shard N, each once; a report of an
 // unsharded run cannot be merged with shards. Reports written before shards
@@ -72,13 +76,15 @@ bool ReadReports(const std::string& format, const std::vector<std::string>& inpu
                  std::vector<nlohmann::ordered_json>* docs, std::string* error) {
   using nlohmann::ordered_json;
   for (const std::string& path : inputs) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      *error = "cannot read '" + path + "'";
+    std::string text;
+    std::string read_error;
+    if (ReadFileLimited(path, kMaxReportBytes, &text, &read_error) != ReadStatus::kOk) {
+      *error = "cannot read '" + path + "'" +
+               (read_error.empty() ? " (larger than " + std::to_string(kMaxReportBytes >> 20) + " MiB)" : "");
       return false;
     }
     try {
-      docs->push_back(ordered_json::parse(in));
+      docs->push_back(ordered_json::parse(text));
     } catch (const std::exception& e) {
       *error = "'" + path + "' is not JSON: " + e.what();
       return false;

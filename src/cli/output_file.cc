@@ -2,6 +2,8 @@
 // readers see the old report or the new one, never a mix.
 #include "cli/output_file.h"
 
+#include "load/read_file.h"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -35,10 +37,7 @@ bool ReadByWalk(const fs::path& p) {
 // A report or baseline that leadlint wrote earlier: overwriting it loses no
 // input (a walk skips it), so `-o report.json` can be run again.
 bool EarlierOutput(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  char buffer[512];
-  in.read(buffer, sizeof buffer);
-  const std::string head(buffer, static_cast<size_t>(in.gcount()));
+  const std::string head = ReadFileHead(p.string(), 512);
   return head.find("\"leadlintBaseline\"") != std::string::npos ||
          head.find("https://leadlint.dev/schemas/report.schema.json") != std::string::npos ||
          (head.find("sarif-schema") != std::string::npos && head.find("\"leadlint\"") != std::string::npos) ||

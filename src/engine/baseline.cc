@@ -11,31 +11,24 @@
 #include <sstream>
 #include <tuple>
 
-#include "base/source_file.h"
+#include <nlohmann/json.hpp>
+
 #include "base/fingerprint.h"
+#include "base/source_file.h"
 #include "load/discover.h"
+#include "load/read_file.h"
 #include "parse/json.h"
 
 namespace leadlint {
 namespace fs = std::filesystem;
 namespace {
 
+// The largest baseline read (a million findings take about 250 MB).
+constexpr size_t kMaxBaselineBytes = size_t{1} << 30;
+
+// A JSON string literal, escaped by nlohmann like every JSON leadlint writes.
 std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x20) {
-      static const char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 15]);
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  return out + "\"";
+  return nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // Absolute, with symbolic links resolved as far as the path exists, so that a
@@ -77,14 +70,13 @@ void WriteBaseline(const std::vector<Finding>& findings, const std::string& base
 bool ApplyBaseline(const std::string& path, const std::vector<std::string>& checked, std::vector<Finding>* findings,
                    BaselineOutcome* outcome, std::string* error) {
   *outcome = {};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = "cannot read the baseline '" + path + "'";
+  std::string text;
+  std::string read_error;
+  if (ReadFileLimited(path, kMaxBaselineBytes, &text, &read_error) != ReadStatus::kOk) {
+    *error = "cannot read the baseline '" + path + "'" + (read_error.empty() ? " (larger than 1 GiB)" : "");
     return false;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  SourceFile file(path, buffer.str());
+  SourceFile file(path, std::move(text));
   JsonParseResult parsed = ParseJson(file.contents());
   const JsonNode* list = parsed.ok ? parsed.root.Find("findings") : nullptr;
   const JsonNode* version = parsed.ok ? parsed.root.Find("leadlintBaseline") : nullptr;

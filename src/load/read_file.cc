@@ -1,5 +1,6 @@
 #include "load/read_file.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -44,6 +45,14 @@ ReadStatus ReadFileLimited(const std::string& path, size_t max_bytes, std::strin
   }
   *size = contents->size();
   return ReadStatus::kOk;
+}
+
+std::string ReadFileHead(const std::string& path, size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(max_bytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(max_bytes));
+  head.resize(in ? max_bytes : static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return head;
 }
 
 }  // namespace leadlint

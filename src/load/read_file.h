@@ -19,4 +19,8 @@ enum class ReadStatus {
 ReadStatus ReadFileLimited(const std::string& path, size_t max_bytes, std::string* contents, std::string* error,
                            size_t* size = nullptr);
 
+// The first `max_bytes` bytes of the file ("" when it cannot be read): enough
+// to recognize a report or a SARIF log without reading it whole.
+std::string ReadFileHead(const std::string& path, size_t max_bytes);
+
 }  // namespace leadlint

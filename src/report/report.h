@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ostream>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,10 @@ void WriteJunitReport(const RunResult& result, const ReportOptions& options, std
 void WriteGithubReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
 void WriteMarkdownReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
 void WriteHtmlReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
+
+// `leadlint rules --format json`: one object per rule (id, severity, summary),
+// one per line.
+void WriteRuleListJson(std::span<const RuleDescriptor> rules, std::ostream& out);
 
 // GitHub code scanning keeps at most this many results of one SARIF run; above
 // it the SARIF writer records a tool-execution notification (and the CLI warns).
