@@ -10,6 +10,9 @@
 // marketplace setups stated in other files) form the project index, built once
 // after every file was read.
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -45,20 +48,30 @@ class CheckRun {
   }
 
   RunResult Run() {
-    Load();
-    CheckDocs();
-    CheckFiles();
-    BuildIndex();
-    ResolveReferences();
-    ReportDuplicates();
-    JudgeOffers();
-    ApplySuppressions();
-    ApplySeverities();
-    Finish();
+    Pass("load", &CheckRun::Load);
+    Pass("docs", &CheckRun::CheckDocs);
+    Pass("files", &CheckRun::CheckFiles);
+    Pass("index", &CheckRun::BuildIndex);
+    Pass("resolve", &CheckRun::ResolveReferences);
+    Pass("duplicates", &CheckRun::ReportDuplicates);
+    Pass("judge", &CheckRun::JudgeOffers);
+    Pass("suppress", &CheckRun::ApplySuppressions);
+    Pass("severities", &CheckRun::ApplySeverities);
+    Pass("finish", &CheckRun::Finish);
     return std::move(result_);
   }
 
  private:
+  // Runs one pass; with LEADLINT_TIMING set (as ESLint's TIMING), its wall time
+  // goes to standard error.
+  void Pass(const char* name, void (CheckRun::*pass)()) {
+    if (!timing_) return (this->*pass)();
+    const auto start = std::chrono::steady_clock::now();
+    (this->*pass)();
+    const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
+    std::fprintf(stderr, "leadlint: timing: %-10s %9.2f ms\n", name, took.count());
+  }
+
   // --- load ----------------------------------------------------------------
   void Load();
   void SplitShards();
@@ -94,6 +107,7 @@ class CheckRun {
   void Finish();
 
   const RunOptions& options_;
+  const bool timing_ = std::getenv("LEADLINT_TIMING") != nullptr;
   // Everything the run interns (paths, excerpts, offer details) lives in its
   // own pool, kept alive by the result and freed with it.
   std::shared_ptr<StringPool> memory_;
