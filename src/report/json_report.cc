@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/report.h"
+#include "report/text_helpers.h"
 
 namespace leadlint {
 
@@ -30,7 +31,7 @@ void Indent(const std::string& text, std::string_view prefix, std::string* out) 
 // 100,000 offers never exists as one DOM.
 template <typename T, typename ToJson>
 void StreamArray(std::ostream& out, const char* key, const std::vector<T>& items, ToJson to_json, bool last) {
-  out << "  \"" << key << "\": [";
+  out << "  " << nlohmann::ordered_json(key).dump() << ": [";
   if (items.empty()) {
     out << "]" << (last ? "\n" : ",\n");
     return;
@@ -49,7 +50,7 @@ void StreamArray(std::ostream& out, const char* key, const std::vector<T>& items
 
 void StreamValue(std::ostream& out, const char* key, const nlohmann::ordered_json& value) {
   std::string text = value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-  std::string indented = std::string("  \"") + key + "\": ";
+  std::string indented = "  " + nlohmann::ordered_json(key).dump() + ": ";
   Indent(text, "  ", &indented);
   indented += ",\n";
   out.write(indented.data(), static_cast<std::streamsize>(indented.size()));
@@ -59,8 +60,7 @@ void StreamValue(std::ostream& out, const char* key, const nlohmann::ordered_jso
 
 void WriteJsonReport(const RunResult& result, const ReportOptions& options, std::ostream& out) {
   using nlohmann::ordered_json;
-  size_t counts[3] = {0, 0, 0};
-  for (const Finding& f : result.findings) ++counts[static_cast<int>(f.severity)];
+  const std::array<size_t, 3> counts = CountBySeverity(result.findings);
   out << "{\n";
   StreamValue(out, "$schema", "https://leadlint.dev/schemas/report.schema.json");
   StreamValue(out, "tool", ordered_json{{"name", "leadlint"}, {"version", options.version}});

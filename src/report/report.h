@@ -22,10 +22,6 @@ struct ReportOptions {
   int shard_count = 0;
 };
 
-// Escapes text for XML and HTML (both markup writers share it); control
-// characters XML forbids become U+FFFD.
-std::string MarkupEscape(std::string_view text);
-
 // The formats `--format` accepts, in the order `--help` lists them.
 const std::vector<std::string>& ReportFormats();
 // Writes `format` ("text", "json", "sarif", "junit", "github", "markdown", "html").

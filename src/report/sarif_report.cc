@@ -10,6 +10,7 @@
 
 #include "base/fingerprint.h"
 #include "report/report.h"
+#include "report/text_helpers.h"
 
 namespace leadlint {
 namespace {
@@ -54,43 +55,41 @@ nlohmann::ordered_json SarifLimitNotification(size_t results) {
   return {{"level", "warning"}, {"message", {{"text", Sentence(SarifLimitMessage(results))}}}};
 }
 
-}  // namespace
+namespace fs = std::filesystem;
+using nlohmann::ordered_json;
 
-std::string SarifLimitSentence(size_t results) { return Sentence(SarifLimitMessage(results)); }
+// SRCROOT: the working directory, or the closest ancestor holding every file,
+// so that every artifact URI is relative and free of "..".
+struct SrcRoot {
+  fs::path root;
+  std::vector<fs::path> absolute;  // one per finding
+};
 
-std::string SarifLimitMessage(size_t results) {
-  return "the SARIF report holds " + std::to_string(results) + " results; GitHub code scanning keeps at most " +
-         std::to_string(kSarifResultLimit) +
-         " per run: fix or baseline findings, or narrow the run (--rule, --quiet) before uploading";
-}
-
-void WriteSarifReport(const RunResult& result, const ReportOptions& options, std::ostream& out) {
-  namespace fs = std::filesystem;
-  using nlohmann::ordered_json;
-
-  // SRCROOT: the working directory, or the closest ancestor holding every file,
-  // so that every artifact URI is relative and free of "..".
-  fs::path root = fs::path(options.working_directory.empty() ? fs::current_path().string() : options.working_directory)
-                      .lexically_normal();
-  std::vector<fs::path> absolute;
+SrcRoot FindSrcRoot(const RunResult& result, const ReportOptions& options) {
+  SrcRoot src;
+  src.root = fs::path(options.working_directory.empty() ? fs::current_path().string() : options.working_directory)
+                 .lexically_normal();
   for (const Finding& f : result.findings) {
     const fs::path path(f.path.view());
-    absolute.push_back((path.is_absolute() ? path : root / path).lexically_normal());
+    src.absolute.push_back((path.is_absolute() ? path : src.root / path).lexically_normal());
   }
   auto under = [](const fs::path& p, const fs::path& base) {
     auto rel = p.lexically_relative(base);
     return !rel.empty() && rel.native().rfind("..", 0) != 0;
   };
-  for (const fs::path& p : absolute) {
-    while (!under(p, root) && root.has_parent_path() && root != root.parent_path()) root = root.parent_path();
+  for (const fs::path& p : src.absolute) {
+    while (!under(p, src.root) && src.root.has_parent_path() && src.root != src.root.parent_path()) {
+      src.root = src.root.parent_path();
+    }
   }
-  std::string root_uri = "file://" + PercentEncode(root.generic_string());
-  if (root_uri.back() != '/') root_uri.push_back('/');
+  return src;
+}
 
+// Every rule of the catalog, and each id's index in that array.
+ordered_json RulesArray(const RunResult& result, std::map<std::string, size_t>* rule_index) {
   ordered_json sarif_rules = ordered_json::array();
-  std::map<std::string, size_t> rule_index;
   for (const RuleDescriptor& r : result.rules) {
-    rule_index[std::string(r.id)] = sarif_rules.size();
+    (*rule_index)[std::string(r.id)] = sarif_rules.size();
     std::string_view doc = r.help_markdown;
     ordered_json rule = {{"id", r.id},
                          {"name", PascalCase(r.id)},
@@ -100,47 +99,58 @@ void WriteSarifReport(const RunResult& result, const ReportOptions& options, std
                          {"help", {{"text", Sentence("See https://leadlint.dev/rules/" + std::string(r.id) +
                                                      " or run 'leadlint explain " + std::string(r.id) + "'")}}},
                          {"defaultConfiguration", {{"level", std::string(SeverityName(r.severity))}}},
-                         {"properties", {{"tags", ordered_json::array({std::string(r.id.substr(0, r.id.find('-')))})}}}};
+                         {"properties", {{"tags", ordered_json::array({std::string(RuleFamily(r.id))})}}}};
     if (!doc.empty()) rule["help"]["markdown"] = std::string(doc);
     sarif_rules.push_back(std::move(rule));
   }
+  return sarif_rules;
+}
 
+// The repair as SARIF fixes: byte-addressed replacements in the same file
+// (never an empty artifactChanges, which GitHub's ingestion rejects).
+ordered_json Fixes(const Fix& fix, const std::string& uri) {
+  ordered_json replacements = ordered_json::array();
+  for (const Edit& e : fix.edits) {
+    ordered_json replacement = {{"deletedRegion", {{"byteOffset", e.offset}, {"byteLength", e.length}}}};
+    if (!e.replacement.empty()) replacement["insertedContent"] = {{"text", e.replacement}};
+    replacements.push_back(std::move(replacement));
+  }
+  return ordered_json::array(
+      {{{"description", {{"text", Sentence(fix.description + (fix.safe ? "" : " (unsafe)"))}}},
+        {"artifactChanges",
+         ordered_json::array({{{"artifactLocation", {{"uri", uri}, {"uriBaseId", "SRCROOT"}}},
+                               {"replacements", std::move(replacements)}}})}}});
+}
+
+// One finding as a SARIF result, its artifact URI relative to SRCROOT.
+ordered_json Result(const Finding& f, const std::string& uri, const std::string& fingerprint,
+                    const std::map<std::string, size_t>& rule_index) {
+  ordered_json region = {{"startLine", std::max(1, f.line)}, {"startColumn", std::max(1, f.column)}};
+  if (!f.excerpt.empty()) region["snippet"] = {{"text", f.excerpt.str()}};
+  const std::string rule = f.rule.str();
+  auto index = rule_index.find(rule);
+  ordered_json r = {{"ruleId", rule},
+                    {"ruleIndex", index != rule_index.end() ? index->second : 0},
+                    {"level", std::string(SeverityName(f.severity))},
+                    {"message", {{"text", Sentence(f.message)}}},
+                    {"locations",
+                     ordered_json::array({{{"physicalLocation",
+                                            {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "SRCROOT"}}},
+                                             {"region", region}}}}})},
+                    {"partialFingerprints", {{"leadlintFindingHash/v1", fingerprint}}}};
+  if (f.fix && !f.fix->edits.empty()) r["fixes"] = Fixes(*f.fix, uri);
+  return r;
+}
+
+// Every finding as a result, in artifact-URI order, the order `leadlint merge`
+// reproduces.
+ordered_json Results(const RunResult& result, const SrcRoot& src, const std::map<std::string, size_t>& rule_index) {
   std::vector<std::string> fingerprints = Fingerprints(result.findings);
   ordered_json results = ordered_json::array();
   for (size_t i = 0; i < result.findings.size(); ++i) {
-    const Finding& f = result.findings[i];
-    std::string uri = PercentEncode(absolute[i].lexically_relative(root).generic_string());
-    ordered_json region = {{"startLine", std::max(1, f.line)}, {"startColumn", std::max(1, f.column)}};
-    if (!f.excerpt.empty()) region["snippet"] = {{"text", f.excerpt.str()}};
-    const std::string rule = f.rule.str();
-    ordered_json r = {{"ruleId", rule},
-                      {"ruleIndex", rule_index.count(rule) ? rule_index[rule] : 0},
-                      {"level", std::string(SeverityName(f.severity))},
-                      {"message", {{"text", Sentence(f.message)}}},
-                      {"locations",
-                       ordered_json::array({{{"physicalLocation",
-                                              {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "SRCROOT"}}},
-                                               {"region", region}}}}})},
-                      {"partialFingerprints", {{"leadlintFindingHash/v1", fingerprints[i]}}}};
-    // The repair as SARIF fixes: byte-addressed replacements in the same file
-    // (never an empty artifactChanges, which GitHub's ingestion rejects).
-    if (f.fix && !f.fix->edits.empty()) {
-      ordered_json replacements = ordered_json::array();
-      for (const Edit& e : f.fix->edits) {
-        ordered_json replacement = {{"deletedRegion", {{"byteOffset", e.offset}, {"byteLength", e.length}}}};
-        if (!e.replacement.empty()) replacement["insertedContent"] = {{"text", e.replacement}};
-        replacements.push_back(std::move(replacement));
-      }
-      r["fixes"] = ordered_json::array(
-          {{{"description", {{"text", Sentence(f.fix->description + (f.fix->safe ? "" : " (unsafe)"))}}},
-            {"artifactChanges",
-             ordered_json::array({{{"artifactLocation", {{"uri", uri}, {"uriBaseId", "SRCROOT"}}},
-                                   {"replacements", std::move(replacements)}}})}}});
-    }
-    results.push_back(std::move(r));
+    std::string uri = PercentEncode(src.absolute[i].lexically_relative(src.root).generic_string());
+    results.push_back(Result(result.findings[i], uri, fingerprints[i], rule_index));
   }
-
-  // Results in artifact-URI order, the order `leadlint merge` reproduces.
   auto result_key = [](const ordered_json& r) {
     const ordered_json& loc = r["locations"][0]["physicalLocation"];
     return std::make_tuple(loc["artifactLocation"].value("uri", ""), loc["region"].value("startLine", 0),
@@ -148,7 +158,17 @@ void WriteSarifReport(const RunResult& result, const ReportOptions& options, std
   };
   std::stable_sort(results.begin(), results.end(),
                    [&](const ordered_json& a, const ordered_json& b) { return result_key(a) < result_key(b); });
+  return results;
+}
 
+// The one run: tool and rules, invocation, SRCROOT, results, properties.
+ordered_json Run(const RunResult& result, const ReportOptions& options) {
+  SrcRoot src = FindSrcRoot(result, options);
+  std::string root_uri = "file://" + PercentEncode(src.root.generic_string());
+  if (root_uri.back() != '/') root_uri.push_back('/');
+  std::map<std::string, size_t> rule_index;
+  ordered_json sarif_rules = RulesArray(result, &rule_index);
+  ordered_json results = Results(result, src, rule_index);
   ordered_json run = {
       {"tool",
        {{"driver",
@@ -171,11 +191,24 @@ void WriteSarifReport(const RunResult& result, const ReportOptions& options, std
   if (options.shard_count > 1) {
     run["properties"]["shard"] = {{"index", options.shard_index}, {"count", options.shard_count}};
   }
+  return run;
+}
+
+}  // namespace
+
+std::string SarifLimitSentence(size_t results) { return Sentence(SarifLimitMessage(results)); }
+
+std::string SarifLimitMessage(size_t results) {
+  return "the SARIF report holds " + std::to_string(results) + " results; GitHub code scanning keeps at most " +
+         std::to_string(kSarifResultLimit) +
+         " per run: fix or baseline findings, or narrow the run (--rule, --quiet) before uploading";
+}
+
+void WriteSarifReport(const RunResult& result, const ReportOptions& options, std::ostream& out) {
   ordered_json doc = {{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
                       {"version", "2.1.0"},
-                      {"runs", ordered_json::array({std::move(run)})}};
+                      {"runs", ordered_json::array({Run(result, options)})}};
   out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace leadlint
-

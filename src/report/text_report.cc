@@ -4,6 +4,7 @@
 
 #include "base/source_file.h"
 #include "report/report.h"
+#include "report/text_helpers.h"
 
 namespace leadlint {
 namespace {
@@ -38,9 +39,8 @@ void WriteTextReport(const RunResult& result, const ReportOptions& options, std:
   const char* bold = options.color ? "\x1b[1m" : "";
   const char* reset = options.color ? "\x1b[0m" : "";
   const char* green = options.color ? "\x1b[1;32m" : "";
-  size_t counts[3] = {0, 0, 0};
+  const std::array<size_t, 3> counts = CountBySeverity(result.findings);
   for (const Finding& f : result.findings) {
-    ++counts[static_cast<int>(f.severity)];
     out << bold << f.path << ':' << f.line << ':' << f.column << ":" << reset << ' '
         << (options.color ? ColorOf(f.severity) : "") << SeverityName(f.severity) << ':' << reset << ' ' << bold
         << f.message << reset << " [" << f.rule << "]\n";
