@@ -500,7 +500,8 @@ RunResult RunCheck(const RunOptions& options) {
     for (const auto& [rule, severity] : options.rule_overrides) {
       if (!severity) doc_options.off_rules.insert(rule);
     }
-    DocsResult docs = RunDocs(doc_options, discovery.markdown, options.profile, options.only_rules, options.jobs,
+    Scheduler scheduler(options.jobs);
+    DocsResult docs = RunDocs(doc_options, discovery.markdown, options.profile, options.only_rules, scheduler,
                               options.shard_index, options.shard_count);
     for (Finding& f : docs.findings) result.findings.push_back(std::move(f));
     result.files_checked += docs.files_checked;
