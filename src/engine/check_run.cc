@@ -242,7 +242,7 @@ void CheckRun::CheckDocs() {
   for (const auto& [rule, severity] : options_.rule_overrides) {
     if (!severity) doc_options.off_rules.insert(rule);
   }
-  DocsResult docs = RunDocs(doc_options, discovery_.markdown, options_.profile, options_.only_rules, options_.jobs,
+  DocsResult docs = RunDocs(doc_options, discovery_.markdown, options_.profile, options_.only_rules, scheduler_,
                             options_.shard_index, options_.shard_count);
   for (Finding& f : docs.findings) result_.findings.push_back(std::move(f));
   result_.files_checked += docs.files_checked;

@@ -12,6 +12,7 @@
 
 #include "base/finding.h"
 #include "base/run_result.h"
+#include "engine/scheduler.h"
 #include "load/discover.h"
 #include "model/doc.h"
 #include "rules/profile.h"
@@ -44,8 +45,10 @@ struct DocsResult {
 // ms.openlocfilehash is computed.
 std::string CrlfSha1(std::string_view text);
 
-// `markdown` are the .md files discovered among the checked paths.
+// `markdown` are the .md files discovered among the checked paths; the doc sets
+// are checked in parallel on `scheduler`, the run's one thread pool.
 DocsResult RunDocs(const DocSetOptions& options, const std::vector<InputFile>& markdown, const Profile& profile,
-                   const std::set<std::string>& only_rules, int jobs, int shard_index = 0, int shard_count = 0);
+                   const std::set<std::string>& only_rules, Scheduler& scheduler, int shard_index = 0,
+                   int shard_count = 0);
 
 }  // namespace leadlint
