@@ -3,12 +3,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <set>
 #include <vector>
 
 #include "base/string_pool.h"
+#include "load/discover.h"
 #include "load/file_source.h"
+#include "test_util.h"
 
 namespace leadlint {
 namespace {
@@ -42,6 +45,33 @@ TEST(Scheduler, TasksSeeTheCallersPoolAndFileSource) {
   EXPECT_EQ(wrong.load(), 0);
   EXPECT_GE(threads.size(), 1u);
   EXPECT_LE(threads.size(), 3u);
+}
+
+// Discovery with its subfolders walked as tasks of a scheduler finds exactly
+// what one thread finds (fixtures/ has nested folders, .gitignore files, YAML,
+// Markdown and JSON).
+TEST(Scheduler, AParallelWalkFindsWhatOneThreadFinds) {
+  StringPool pool;
+  PoolScope pool_scope(&pool);
+  const std::string root = testing::SourceDir() + "/fixtures";
+  DiscoverOptions one;
+  Discovery expected = DiscoverInputs({root}, one);
+  Scheduler scheduler(2);
+  DiscoverOptions parallel;
+  parallel.for_each = [&](size_t n, const std::function<void(size_t)>& task) { scheduler.ForEach(n, task); };
+  Discovery got = DiscoverInputs({root}, parallel);
+  auto paths = [](const std::vector<InputFile>& files) {
+    std::vector<std::string> out;
+    for (const InputFile& f : files) out.push_back(f.path.str() + (f.explicit_path ? " (named)" : ""));
+    return out;
+  };
+  ASSERT_GT(expected.files.size(), 100u);
+  EXPECT_EQ(paths(got.files), paths(expected.files));
+  EXPECT_EQ(paths(got.markdown), paths(expected.markdown));
+  std::sort(expected.ignored.begin(), expected.ignored.end());
+  std::sort(got.ignored.begin(), got.ignored.end());
+  EXPECT_EQ(got.ignored, expected.ignored);
+  EXPECT_EQ(got.problems.size(), expected.problems.size());
 }
 
 }  // namespace

@@ -155,7 +155,9 @@ void CheckRun::Load() {
       paths.push_back(p);
     }
   }
-  discovery_ = DiscoverInputs(paths, options_.discover);
+  DiscoverOptions discover = options_.discover;
+  discover.for_each = [this](size_t n, const std::function<void(size_t)>& task) { scheduler_.ForEach(n, task); };
+  discovery_ = DiscoverInputs(paths, discover);
   if (read_stdin) discovery_.files.push_back({"-", true});
   SplitShards();
   AddSiblingReferences();

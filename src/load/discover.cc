@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <system_error>
 
@@ -84,6 +85,14 @@ class Collector {
  public:
   Discovery d;
 
+  // What another collector found (a subfolder walked as its own task).
+  void Merge(Discovery found) {
+    for (InputFile& f : found.files) Add(std::string(f.path.view()), f.explicit_path);
+    for (InputFile& f : found.markdown) d.markdown.push_back(std::move(f));
+    for (std::string& p : found.ignored) d.ignored.push_back(std::move(p));
+    for (LoadProblem& p : found.problems) d.problems.push_back(std::move(p));
+  }
+
   void Add(const std::string& path, bool is_explicit) {
     PooledString pooled(path);
     if (seen_.insert(pooled.view()).second) {
@@ -145,28 +154,17 @@ IgnoreList FolderIgnoreList(const std::string& arg, const DiscoverOptions& optio
   return ignore;
 }
 
-// Takes one entry met while walking (and prunes the walk below ignored folders).
-void TakeEntry(fs::recursive_directory_iterator& it, IgnoreList* ignore, const DiscoverOptions& options,
-               Collector* c) {
-  const fs::directory_entry& entry = *it;
+// Takes one file (not a folder) met while walking.
+void TakeFile(const fs::directory_entry& entry, bool is_link, const IgnoreList& ignore, Collector* c) {
   std::error_code entry_ec;
-  bool is_link = entry.is_symlink(entry_ec);
-  bool is_dir = !is_link && entry.is_directory(entry_ec);
-  const bool ignored = !ignore->empty() && ignore->Ignored(AbsolutePath(entry.path().string()), is_dir);
-  if (ignored) {
-    if (is_dir) it.disable_recursion_pending();
-    if (!is_dir && HasJsonExtension(entry.path())) c->d.ignored.push_back(Display(entry.path()));
-  } else if (is_dir && SkippedDirectory(entry.path().filename().string())) {
-    it.disable_recursion_pending();
-  } else if (is_dir && options.use_gitignore) {
-    ReadGitignore(entry.path(), ignore);
-  } else if (!is_dir && !is_link && HasMarkdownExtension(entry.path()) && entry.is_regular_file(entry_ec)) {
+  if (!ignore.empty() && ignore.Ignored(AbsolutePath(entry.path().string()), false)) {
+    if (HasJsonExtension(entry.path())) c->d.ignored.push_back(Display(entry.path()));
+  } else if (!is_link && HasMarkdownExtension(entry.path()) && entry.is_regular_file(entry_ec)) {
     c->d.markdown.push_back({Display(entry.path()), false});
-  } else if (!is_dir && !is_link && HasYamlExtension(entry.path())) {
+  } else if (!is_link && HasYamlExtension(entry.path())) {
     c->d.ignored.push_back(Display(entry.path()));  // counted as skipped: YAML is not read
-  } else if (!is_dir && !is_link && HasJsonExtension(entry.path())) {
-    bool regular = entry.is_regular_file(entry_ec);
-    if (regular) {
+  } else if (!is_link && HasJsonExtension(entry.path())) {
+    if (entry.is_regular_file(entry_ec)) {
       c->Add(Display(entry.path()), false);
     } else {
       c->d.problems.push_back(Unreadable(Display(entry.path()), "'" + Display(entry.path()) + "' is not a regular file; skipped"));
@@ -174,18 +172,33 @@ void TakeEntry(fs::recursive_directory_iterator& it, IgnoreList* ignore, const D
   }
 }
 
-void WalkFolder(const std::string& arg, const DiscoverOptions& options, Collector* c) {
-  IgnoreList ignore = FolderIgnoreList(arg, options);
+// Whether the walk enters a folder met while walking; reads its .gitignore when it does.
+bool EnterFolder(const fs::directory_entry& entry, IgnoreList* ignore, const DiscoverOptions& options) {
+  if (!ignore->empty() && ignore->Ignored(AbsolutePath(entry.path().string()), true)) return false;
+  if (SkippedDirectory(entry.path().filename().string())) return false;
+  if (options.use_gitignore) ReadGitignore(entry.path(), ignore);
+  return true;
+}
+
+// Walks everything below `dir` (a folder of the walk of `arg`).
+void WalkTree(const fs::path& dir, const std::string& arg, IgnoreList* ignore, const DiscoverOptions& options,
+              Collector* c) {
   std::error_code ec;
-  fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
+  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec);
   if (ec) {
-    c->d.problems.push_back(Unreadable(arg, "cannot read folder '" + arg + "': " + ec.message()));
+    c->d.problems.push_back(Unreadable(Display(dir), "cannot read folder '" + Display(dir) + "': " + ec.message()));
     return;
   }
   const fs::recursive_directory_iterator end;
   while (it != end) {
     const fs::path path = it->path();
-    TakeEntry(it, &ignore, options, c);
+    std::error_code entry_ec;
+    const bool is_link = it->is_symlink(entry_ec);
+    if (!is_link && it->is_directory(entry_ec)) {
+      if (!EnterFolder(*it, ignore, options)) it.disable_recursion_pending();
+    } else {
+      TakeFile(*it, is_link, *ignore, c);
+    }
     it.increment(ec);
     if (ec) {
       c->d.problems.push_back(Unreadable(Display(path), "cannot read folder under '" + arg + "': " + ec.message()));
@@ -193,6 +206,51 @@ void WalkFolder(const std::string& arg, const DiscoverOptions& options, Collecto
       return;
     }
   }
+}
+
+// A subfolder of a walked folder, walked as its own task.
+struct Subtree {
+  fs::path dir;
+  IgnoreList ignore;  // the folder's patterns as inherited, plus its own .gitignore
+  Collector found;
+};
+
+void WalkFolder(const std::string& arg, const DiscoverOptions& options, Collector* c) {
+  IgnoreList ignore = FolderIgnoreList(arg, options);
+  if (!options.for_each) {
+    WalkTree(arg, arg, &ignore, options, c);
+    return;
+  }
+  // In parallel: the folder's own entries here, each subfolder a task of the
+  // run's scheduler; what they find is merged in folder order.
+  std::error_code ec;
+  fs::directory_iterator it(arg, ec);
+  if (ec) {
+    c->d.problems.push_back(Unreadable(arg, "cannot read folder '" + arg + "': " + ec.message()));
+    return;
+  }
+  std::vector<std::unique_ptr<Subtree>> subtrees;
+  for (const fs::directory_iterator end; it != end;) {
+    std::error_code entry_ec;
+    const bool is_link = it->is_symlink(entry_ec);
+    if (!is_link && it->is_directory(entry_ec)) {
+      auto subtree = std::make_unique<Subtree>(Subtree{it->path(), ignore, {}});
+      if (EnterFolder(*it, &subtree->ignore, options)) subtrees.push_back(std::move(subtree));
+    } else {
+      TakeFile(*it, is_link, ignore, c);
+    }
+    const fs::path path = it->path();
+    it.increment(ec);
+    if (ec) {
+      c->d.problems.push_back(Unreadable(Display(path), "cannot read folder under '" + arg + "': " + ec.message()));
+      break;
+    }
+  }
+  options.for_each(subtrees.size(), [&](size_t i) {
+    Subtree& t = *subtrees[i];
+    WalkTree(t.dir, arg, &t.ignore, options, &t.found);
+  });
+  for (const std::unique_ptr<Subtree>& t : subtrees) c->Merge(std::move(t->found.d));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 // LoadProblems (the engine maps them to rules) so the rest of the run goes on.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,10 @@ struct Discovery {
 struct DiscoverOptions {
   IgnoreList ignore;          // from leadlint.json; bases are absolute folders
   bool use_gitignore = true;  // honour .gitignore files met while walking
+  // When set, the subfolders of a walked folder are walked as tasks of
+  // for_each(n, task) (the run's scheduler): task(i) for every i < n, all
+  // returned when it returns. Unset: one thread walks.
+  std::function<void(size_t, const std::function<void(size_t)>&)> for_each;
 };
 
 // `-` is not a path: the caller handles standard input.
