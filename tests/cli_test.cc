@@ -13,11 +13,11 @@
 #include <set>
 #include <sstream>
 
+#include "base/fingerprint.h"
 #include "cli/output_file.h"
 #include "engine/config.h"
 #include "engine/engine.h"
 #include "engine/rule_catalog.h"
-#include "base/fingerprint.h"
 #include "report/report.h"
 #include "test_util.h"
 
@@ -102,7 +102,7 @@ std::string FindingLines(const std::string& report) {
 // fixture below. A new option fails this test until it is added here, to
 // docs/usage.md and to the checks below.
 struct OptionCase {
-  std::string name;  // long name as --help prints it
+  std::string name;               // long name as --help prints it
   std::vector<std::string> args;  // a valid use (paths are added after)
 };
 
@@ -110,7 +110,8 @@ TEST(Options, EveryOptionOfCheckIsListedDocumentedAndAccepted) {
   Dir dir;
   dir.Write("offers/pbi.json", kPowerBiNone);
   dir.Write("cfg.json", "{\"failOn\": \"error\"}\n");
-  const std::string doc_source = testing::SourceDir() + "/fixtures/html-report/azure-docs/articles/enable-lead-sharing.md";
+  const std::string doc_source =
+      testing::SourceDir() + "/fixtures/html-report/azure-docs/articles/enable-lead-sharing.md";
   const std::string doc_translation =
       testing::SourceDir() + "/fixtures/html-report/azure-docs.de-de/articles/enable-lead-sharing.md";
   ASSERT_EQ(RunBinary({"check", "offers", "--write-baseline", "base.json"}, dir.path()).exit_code, 0);
@@ -159,7 +160,8 @@ TEST(Options, EveryOptionOfCheckIsListedDocumentedAndAccepted) {
 
   // docs/usage.md shows this very --help and describes every option.
   const std::string usage = ReadFileOrEmpty(testing::SourceDir() + "/docs/usage.md");
-  EXPECT_NE(usage.find("```text\n" + help + "```"), std::string::npos) << "usage.md does not show 'check --help':\n" << help;
+  EXPECT_NE(usage.find("```text\n" + help + "```"), std::string::npos) << "usage.md does not show 'check --help':\n"
+                                                                       << help;
   for (const OptionCase& c : cases) {
     if (c.name != "--help") {
       EXPECT_NE(usage.find("`" + c.name), std::string::npos) << c.name << " is not described in usage.md";
@@ -175,11 +177,13 @@ TEST(Options, RepeatedAndCommaListedValuesAreTheSame) {
   Dir dir;
   dir.Write("offers/pbi.json", kPowerBiNone);
   dir.Write("offers/broken.json", "{\"a\": }\n");
-  dir.Write("offers/unknown.json", "{\"$schema\": \"https://leadlint.dev/schemas/manifest-v1.schema.json\", \"offer\": 1}\n");
-  auto repeated = RunBinary({"check", "--color", "never", "--rule", "leads-missing-destination", "--rule", "manifest-syntax", "offers"},
-                            dir.path());
-  auto listed = RunBinary({"check", "--color", "never", "--rule", "leads-missing-destination,manifest-syntax", "offers"},
-                          dir.path());
+  dir.Write("offers/unknown.json",
+            "{\"$schema\": \"https://leadlint.dev/schemas/manifest-v1.schema.json\", \"offer\": 1}\n");
+  auto repeated = RunBinary(
+      {"check", "--color", "never", "--rule", "leads-missing-destination", "--rule", "manifest-syntax", "offers"},
+      dir.path());
+  auto listed = RunBinary(
+      {"check", "--color", "never", "--rule", "leads-missing-destination,manifest-syntax", "offers"}, dir.path());
   auto upper = RunBinary({"check", "--color", "never", "--rule=LEADS-Missing-Destination,Manifest-Syntax", "offers"},
                          dir.path());
   EXPECT_EQ(repeated.exit_code, 1);
@@ -199,8 +203,8 @@ TEST(Options, RepeatedAndCommaListedValuesAreTheSame) {
   const std::string fr = dir / "fr/enable-lead-sharing.md";
   auto docs_repeated = RunBinary({"check", "--format", "json", "--docs-source", source, "--docs-translations", de,
                                   "--docs-translations", fr, "--no-git-history"});
-  auto docs_listed = RunBinary({"check", "--format", "json", "--docs-source", source, "--docs-translations", de + "," + fr,
-                                "--no-git-history"});
+  auto docs_listed = RunBinary(
+      {"check", "--format", "json", "--docs-source", source, "--docs-translations", de + "," + fr, "--no-git-history"});
   EXPECT_EQ(docs_repeated.out, docs_listed.out);
   EXPECT_NE(docs_repeated.out.find("\"path\": \"" + fr + "\""), std::string::npos) << docs_repeated.out;
   EXPECT_NE(docs_repeated.out.find("\"path\": \"" + de + "\""), std::string::npos) << docs_repeated.out;
@@ -212,13 +216,14 @@ TEST(Options, RepeatedAndCommaListedValuesAreTheSame) {
   EXPECT_EQ(paired, 2u) << docs_repeated.out;
   fs::create_directories(dir / "h1");
   fs::create_directories(dir / "h2");
-  auto history_repeated = RunBinary({"check", "--format", "json", "--docs-source", source, "--docs-history",
-                                     dir / "h1", "--docs-history", dir / "h2", "--no-git-history", "--", de});
+  auto history_repeated = RunBinary({"check", "--format", "json", "--docs-source", source, "--docs-history", dir / "h1",
+                                     "--docs-history", dir / "h2", "--no-git-history", "--", de});
   auto history_listed = RunBinary({"check", "--format", "json", "--docs-source", source, "--docs-history",
                                    dir / "h1" + "," + dir / "h2", "--no-git-history", "--", de});
   EXPECT_EQ(history_repeated.exit_code, history_listed.exit_code) << history_listed.err;
   EXPECT_EQ(history_repeated.out, history_listed.out);
-  auto history_missing = RunBinary({"check", "--docs-source", source, "--docs-history", dir / "h1" + "," + dir / "h3", "--", de});
+  auto history_missing =
+      RunBinary({"check", "--docs-source", source, "--docs-history", dir / "h1" + "," + dir / "h3", "--", de});
   EXPECT_EQ(history_missing.exit_code, 2);
   EXPECT_EQ(history_missing.err, "leadlint: '" + dir / "h3" + "' (--docs-history) does not exist\n");
 }
@@ -231,10 +236,11 @@ TEST(Options, AWordAfterARepeatableOptionsValueIsNeverSilentlyAPath) {
   auto rule = RunBinary({"check", "--rule", "leads-missing-destination", "manifest-syntax", "offers"}, dir.path());
   EXPECT_EQ(rule.exit_code, 2);
   EXPECT_EQ(rule.out, "");
-  EXPECT_EQ(rule.err,
-            "leadlint: 'manifest-syntax' after '--rule leads-missing-destination' is not a file or folder to check: "
-            "'--rule' takes one value per occurrence; repeat the option ('--rule leads-missing-destination --rule "
-            "manifest-syntax') or separate the values with commas ('--rule leads-missing-destination,manifest-syntax')\n");
+  EXPECT_EQ(
+      rule.err,
+      "leadlint: 'manifest-syntax' after '--rule leads-missing-destination' is not a file or folder to check: "
+      "'--rule' takes one value per occurrence; repeat the option ('--rule leads-missing-destination --rule "
+      "manifest-syntax') or separate the values with commas ('--rule leads-missing-destination,manifest-syntax')\n");
   auto docs = RunBinary({"check", "--docs-source", "a.md", "--docs-translations", "a.md", "b.md"}, dir.path());
   EXPECT_EQ(docs.exit_code, 2);
   EXPECT_EQ(docs.err,
@@ -255,9 +261,11 @@ TEST(Options, AWordAfterARepeatableOptionsValueIsNeverSilentlyAPath) {
 TEST(Options, AMissingPathIsReportedEvenWhenRuleSelectsOtherRules) {
   Dir dir;
   dir.Write("offers/pbi.json", kPowerBiNone);
-  auto r = RunBinary({"check", "--color", "never", "--rule", "leads-invalid-field", "--", "offers", "ofers"}, dir.path());
+  auto r =
+      RunBinary({"check", "--color", "never", "--rule", "leads-invalid-field", "--", "offers", "ofers"}, dir.path());
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_EQ(FindingLines(r.out), "ofers:1:1: error: cannot read 'ofers': no such file or folder [manifest-unreadable]\n");
+  EXPECT_EQ(FindingLines(r.out),
+            "ofers:1:1: error: cannot read 'ofers': no such file or folder [manifest-unreadable]\n");
 }
 
 // ---------------------------------------------------------------------------
@@ -290,7 +298,8 @@ TEST(Commands, VersionExplainRulesAndUnknownCommands) {
             "'leadlint rules' for the list)\n");
   auto command = RunBinary({"chek", "."});
   EXPECT_EQ(command.exit_code, 2);
-  EXPECT_EQ(command.err, "leadlint: unknown command 'chek'; did you mean 'check'? (run 'leadlint --help' for the commands)\n");
+  EXPECT_EQ(command.err,
+            "leadlint: unknown command 'chek'; did you mean 'check'? (run 'leadlint --help' for the commands)\n");
   auto profile = RunBinary({"check", "--profile", "partner-center-222", "."});
   EXPECT_EQ(profile.exit_code, 2);
   EXPECT_EQ(profile.err,
@@ -300,9 +309,12 @@ TEST(Commands, VersionExplainRulesAndUnknownCommands) {
 
 TEST(Commands, UsageShowsTheHelpOfEveryCommandAsPrinted) {
   const std::string usage = ReadFileOrEmpty(testing::SourceDir() + "/docs/usage.md");
-  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
-           {"--help"}, {"check", "--help"}, {"extract", "--help"}, {"merge", "--help"}, {"rules", "--help"},
-           {"explain", "--help"}}) {
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{{"--help"},
+                                                                             {"check", "--help"},
+                                                                             {"extract", "--help"},
+                                                                             {"merge", "--help"},
+                                                                             {"rules", "--help"},
+                                                                             {"explain", "--help"}}) {
     const std::string help = RunBinary(args).out;
     EXPECT_NE(usage.find("```text\n" + help + "```"), std::string::npos) << args[0] << ":\n" << help;
   }
@@ -329,21 +341,30 @@ TEST(Commands, InitWritesAValidStarterAndNeverOverwrites) {
 
 TEST(Commands, ConfigErrorsSuggestTheNearestKeyAndProfile) {
   Dir dir;
-  dir.Write("leadlint.json", "{\n  \"profile\": \"partner-center-2021\",\n  \"failon\": \"warning\",\n"
-                             "  \"docs\": {\"sorce\": \"x\"},\n  \"rules\": {\"leads-undetermined\": \"of\"}\n}\n");
+  dir.Write("leadlint.json",
+            "{\n  \"profile\": \"partner-center-2021\",\n  \"failon\": \"warning\",\n"
+            "  \"docs\": {\"sorce\": \"x\"},\n  \"rules\": {\"leads-undetermined\": \"of\"}\n}\n");
   auto r = RunBinary({"check", "."}, dir.path());
   EXPECT_EQ(r.exit_code, 2);
   const std::string file = dir / "leadlint.json";
-  EXPECT_EQ(r.err,
-            file + ":2:14: error: 'profile' must be one of 'cloud-partner-portal-2018', 'partner-center-2020', "
-                   "'partner-center-2022', 'partner-center-2025'; got 'partner-center-2021'; did you mean 'partner-center-2020'? [config]\n"
-                   "  \"profile\": \"partner-center-2021\",\n             ^\n" +
-                file + ":3:3: error: unknown key 'failon'; did you mean 'failOn'? [config]\n  \"failon\": \"warning\",\n  ^\n" +
-                file + ":4:12: error: unknown key 'sorce' in 'docs'; did you mean 'source'? [config]\n"
-                       "  \"docs\": {\"sorce\": \"x\"},\n           ^\n" +
-                file + ":5:35: error: 'leads-undetermined' must be one of 'error', 'warning', 'note', 'off'; got 'of'; "
-                       "did you mean 'off'? [config]\n  \"rules\": {\"leads-undetermined\": \"of\"}\n                                  ^\n"
-                       "leadlint: invalid configuration in '" + file + "'\n");
+  EXPECT_EQ(
+      r.err,
+      file +
+          ":2:14: error: 'profile' must be one of 'cloud-partner-portal-2018', 'partner-center-2020', "
+          "'partner-center-2022', 'partner-center-2025'; got 'partner-center-2021'; did you mean "
+          "'partner-center-2020'? [config]\n"
+          "  \"profile\": \"partner-center-2021\",\n             ^\n" +
+          file +
+          ":3:3: error: unknown key 'failon'; did you mean 'failOn'? [config]\n  \"failon\": \"warning\",\n  ^\n" +
+          file +
+          ":4:12: error: unknown key 'sorce' in 'docs'; did you mean 'source'? [config]\n"
+          "  \"docs\": {\"sorce\": \"x\"},\n           ^\n" +
+          file +
+          ":5:35: error: 'leads-undetermined' must be one of 'error', 'warning', 'note', 'off'; got 'of'; "
+          "did you mean 'off'? [config]\n  \"rules\": {\"leads-undetermined\": \"of\"}\n                               "
+          "   ^\n"
+          "leadlint: invalid configuration in '" +
+          file + "'\n");
 }
 
 TEST(Commands, MergeOfSarifWithoutFormatAndExtractWithoutTablesSayWhy) {
@@ -352,7 +373,8 @@ TEST(Commands, MergeOfSarifWithoutFormatAndExtractWithoutTablesSayWhy) {
   ASSERT_EQ(RunBinary({"check", "offers", "--shard", "1/1", "-f", "sarif", "-o", "r.sarif"}, dir.path()).exit_code, 1);
   auto merge = RunBinary({"merge", "r.sarif"}, dir.path());
   EXPECT_EQ(merge.exit_code, 2);
-  EXPECT_EQ(merge.err, "leadlint: 'r.sarif' is a SARIF log; merge SARIF reports with 'leadlint merge --format sarif'\n");
+  EXPECT_EQ(merge.err,
+            "leadlint: 'r.sarif' is a SARIF log; merge SARIF reports with 'leadlint merge --format sarif'\n");
   EXPECT_EQ(RunBinary({"merge", "--format", "sarif", "r.sarif"}, dir.path()).exit_code, 0);
   ASSERT_EQ(RunBinary({"check", "offers", "--shard", "1/1", "-f", "json", "-o", "r.json"}, dir.path()).exit_code, 1);
   auto json_as_sarif = RunBinary({"merge", "--format", "sarif", "r.json"}, dir.path());
@@ -412,7 +434,8 @@ TEST(Outputs, NeverOntoAnInputOrTheConfigurationAndNothingHalfWritten) {
   EXPECT_EQ(dir.Read("leadlint.json"), "{\"failOn\": \"error\"}\n");
 
   // merge -o onto one of its inputs.
-  ASSERT_EQ(RunBinary({"check", "offers", "--shard", "1/1", "-f", "json", "-o", "shard.json"}, dir.path()).exit_code, 1);
+  ASSERT_EQ(RunBinary({"check", "offers", "--shard", "1/1", "-f", "json", "-o", "shard.json"}, dir.path()).exit_code,
+            1);
   const std::string shard = dir.Read("shard.json");
   auto merge = RunBinary({"merge", "shard.json", "-o", "shard.json"}, dir.path());
   EXPECT_EQ(merge.exit_code, 2);
@@ -484,8 +507,7 @@ TEST(Baselines, MatchFromAnyFolderAndWithAbsolutePathsAndReportStaleEntries) {
   EXPECT_NE(baseline.find("\"leadlintBaseline\": 2"), std::string::npos);
   EXPECT_NE(baseline.find("\"path\": \"../offers/pbi.json\""), std::string::npos) << baseline;
 
-  const std::string clean =
-      "no problems found in 2 files checked; 2 in the baseline [profile partner-center-2025]\n";
+  const std::string clean = "no problems found in 2 files checked; 2 in the baseline [profile partner-center-2025]\n";
   auto root = RunBinary({"check", "offers", "--baseline", "ci/baseline.json"}, repo);
   EXPECT_EQ(root.exit_code, 0) << root.out;
   EXPECT_EQ(root.out, clean);
@@ -518,9 +540,10 @@ TEST(Baselines, MatchFromAnyFolderAndWithAbsolutePathsAndReportStaleEntries) {
   auto other = RunBinary({"check", "offers/other.json", "--baseline", "ci/baseline.json"}, repo);
   EXPECT_EQ(other.err, "");
   // Written again, the stale entry is gone.
-  ASSERT_EQ(RunBinary({"check", "offers", "--baseline", "ci/baseline.json", "--write-baseline", "ci/baseline.json"}, repo)
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      RunBinary({"check", "offers", "--baseline", "ci/baseline.json", "--write-baseline", "ci/baseline.json"}, repo)
+          .exit_code,
+      0);
   auto pruned = RunBinary({"check", "offers", "--baseline", "ci/baseline.json"}, repo);
   EXPECT_EQ(pruned.out, "no problems found in 2 files checked; 1 in the baseline [profile partner-center-2025]\n");
   EXPECT_EQ(pruned.err, "");
@@ -539,8 +562,10 @@ TEST(Baselines, VersionOneIsReadFromItsFolderAndNewerVersionsAreRefused) {
   fs::current_path(cwd);
   ASSERT_EQ(result.findings.size(), 1u);
   std::vector<std::string> prints = Fingerprints(result.findings);
-  dir.Write("v1.json", "{\n  \"leadlintBaseline\": 1,\n  \"findings\": [\n    {\"rule\": \"leads-missing-destination\", "
-                       "\"path\": \"offers/pbi.json\", \"fingerprint\": \"" + prints[0] + "\", \"message\": \"\"}\n  ]\n}\n");
+  dir.Write("v1.json",
+            "{\n  \"leadlintBaseline\": 1,\n  \"findings\": [\n    {\"rule\": \"leads-missing-destination\", "
+            "\"path\": \"offers/pbi.json\", \"fingerprint\": \"" +
+                prints[0] + "\", \"message\": \"\"}\n  ]\n}\n");
   auto r = RunBinary({"check", "offers", "--baseline", "v1.json"}, dir.path());
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(r.out, "no problems found in 1 file checked; 1 in the baseline [profile partner-center-2025]\n");
@@ -654,7 +679,8 @@ TEST(SarifScale, OverTheLimitTheRunCarriesANotificationAndMergedShardsStayOneRun
   std::ostringstream big;
   WriteSarifReport(ManyFindings(25001, "a"), options, big);
   EXPECT_NE(big.str().find("\"toolExecutionNotifications\": [\n            {\n              \"level\": \"warning\",\n"
-                           "              \"message\": {\n                \"text\": \"" + note + "\""),
+                           "              \"message\": {\n                \"text\": \"" +
+                           note + "\""),
             std::string::npos);
   std::ostringstream small;
   WriteSarifReport(ManyFindings(25000, "a"), options, small);
@@ -668,10 +694,12 @@ TEST(SarifScale, OverTheLimitTheRunCarriesANotificationAndMergedShardsStayOneRun
     std::ofstream out(dir / ("shard-" + std::to_string(k) + ".sarif"));
     WriteSarifReport(ManyFindings(k == 1 ? 12500 : 12501, k == 1 ? "a" : "b"), options, out);
   }
-  auto merged = RunBinary({"merge", "--format", "sarif", "shard-1.sarif", "shard-2.sarif", "-o", "all.sarif"}, dir.path());
+  auto merged =
+      RunBinary({"merge", "--format", "sarif", "shard-1.sarif", "shard-2.sarif", "-o", "all.sarif"}, dir.path());
   EXPECT_EQ(merged.exit_code, 0) << merged.err;
-  EXPECT_EQ(merged.err, "leadlint: warning: the SARIF report holds 25001 results; GitHub code scanning keeps at most "
-                        "25000 per run: fix or baseline findings, or narrow the run (--rule, --quiet) before uploading\n");
+  EXPECT_EQ(merged.err,
+            "leadlint: warning: the SARIF report holds 25001 results; GitHub code scanning keeps at most "
+            "25000 per run: fix or baseline findings, or narrow the run (--rule, --quiet) before uploading\n");
   const std::string all = dir.Read("all.sarif");
   size_t runs = 0;
   for (size_t at = all.find("\"tool\": {"); at != std::string::npos; at = all.find("\"tool\": {", at + 1)) ++runs;

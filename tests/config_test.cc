@@ -18,9 +18,8 @@ using testing::RunBinary;
 class ConfigTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("leadlint-config-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() / ("leadlint-config-" + std::to_string(getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_ / ".git");  // a repository root: config discovery stops nowhere special
   }
@@ -53,26 +52,38 @@ constexpr const char* kOffer = R"({
 )";
 
 TEST_F(ConfigTest, UnknownKeysAndRulesAreConfigurationErrorsWithPositions) {
-  Write("leadlint.json", "{\n  \"rules\": {\"leads-ignored-feld\": \"off\", \"manifest-schema\": \"loud\"},\n  \"prfile\": 1\n}\n");
+  Write("leadlint.json",
+        "{\n  \"rules\": {\"leads-ignored-feld\": \"off\", \"manifest-schema\": \"loud\"},\n  \"prfile\": 1\n}\n");
   Write("o.json", kOffer);
   auto r = Run({"o.json"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   const std::string config = (dir_ / "leadlint.json").string();
-  EXPECT_NE(r.err.find(config + ":2:13: error: unknown rule 'leads-ignored-feld'; did you mean 'leads-ignored-field'? (run 'leadlint rules' for the list) [config]"),
-            std::string::npos) << r.err;
-  EXPECT_NE(r.err.find(config + ":2:61: error: 'manifest-schema' must be one of 'error', 'warning', 'note', 'off'; got 'loud' [config]"),
-            std::string::npos) << r.err;
-  EXPECT_NE(r.err.find(config + ":3:3: error: unknown key 'prfile'; did you mean 'profile'? [config]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(config + ":2:13: error: unknown rule 'leads-ignored-feld'; did you mean 'leads-ignored-field'? "
+                                "(run 'leadlint rules' for the list) [config]"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(
+      r.err.find(
+          config +
+          ":2:61: error: 'manifest-schema' must be one of 'error', 'warning', 'note', 'off'; got 'loud' [config]"),
+      std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(config + ":3:3: error: unknown key 'prfile'; did you mean 'profile'? [config]"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST_F(ConfigTest, RuleSeveritiesProfileAndFailOn) {
-  Write("leadlint.json", R"({"rules": {"leads-ignored-field": "off", "leads-invalid-field": "warning"}, "failOn": "error"})");
+  Write("leadlint.json",
+        R"({"rules": {"leads-ignored-field": "off", "leads-invalid-field": "warning"}, "failOn": "error"})");
   Write("o.json", kOffer);
   auto r = Run({"o.json"});
   EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_NE(r.out.find("o.json:9:59: warning: 'objectIdentifier' must be exactly 15 letters or digits; got 18 characters [leads-invalid-field]"),
-            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("o.json:9:59: warning: 'objectIdentifier' must be exactly 15 letters or digits; got 18 "
+                       "characters [leads-invalid-field]"),
+            std::string::npos)
+      << r.out;
   EXPECT_EQ(r.out.find("leads-ignored-field"), std::string::npos) << r.out;
   EXPECT_EQ(Run({"--fail-on", "warning", "o.json"}).exit_code, 1);
   EXPECT_EQ(Run({"--no-config", "o.json"}).exit_code, 1);
@@ -80,18 +91,21 @@ TEST_F(ConfigTest, RuleSeveritiesProfileAndFailOn) {
 
 TEST_F(ConfigTest, InlineSuppressionAndUnusedNote) {
   std::string offer = kOffer;
-  offer.replace(offer.find("{\"objectIdentifier\""), 1,
-                "{\"x-leadlint-ignore\": [\"leads-invalid-field\"], ");
+  offer.replace(offer.find("{\"objectIdentifier\""), 1, "{\"x-leadlint-ignore\": [\"leads-invalid-field\"], ");
   offer.replace(offer.find("{\"storageAccountConnectionString\""), 1,
                 "{\"x-leadlint-ignore\": [\"leads-plaintext-secret\", \"leads-nope\"], ");
   Write("o.json", offer);
   auto r = Run({"o.json"});
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_EQ(r.out.find("leads-invalid-field]"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("o.json:10:56: note: unused suppression: no 'leads-plaintext-secret' finding in this object [manifest-unused-suppression]"),
-            std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("o.json:10:82: warning: 'x-leadlint-ignore' names an unknown rule 'leads-nope'; it suppresses nothing [manifest-unused-suppression]"),
-            std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("o.json:10:56: note: unused suppression: no 'leads-plaintext-secret' finding in this object "
+                       "[manifest-unused-suppression]"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("o.json:10:82: warning: 'x-leadlint-ignore' names an unknown rule 'leads-nope'; it suppresses "
+                       "nothing [manifest-unused-suppression]"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST_F(ConfigTest, BaselineSurvivesInsertedLinesAndReportsNewFindings) {

@@ -52,8 +52,9 @@ class DocTree : public ::testing::Test {
 };
 
 std::string Stale(const std::string& translation, const std::string& source) {
-  return translation + ":5:21: warning: 'ms.openlocfilehash' '0123456789ab' is not the SHA-1 of the current source: "
-                       "the current source '" +
+  return translation +
+         ":5:21: warning: 'ms.openlocfilehash' '0123456789ab' is not the SHA-1 of the current source: "
+         "the current source '" +
          source +
          "' has SHA-1 bc5c7e251dc7; the version it was made from is not in the history (--docs-history, git); the "
          "source checkout may also be older than the translation [l10n-stale-translation]\n";
@@ -88,8 +89,9 @@ TEST_F(DocTree, AFileIsNeverItsOwnSource) {
             "./azure-docs:1:1: warning: the translation folder './azure-docs' is the source folder 'azure-docs' (the "
             "same real path): its files are checked as sources, never paired with themselves; name the localized "
             "tree, e.g. --docs-translations azure-docs.de-de [l10n-source-unknown]\n");
-  EXPECT_EQ(Findings({"--docs-source", "azure-docs/articles/x.md", "./azure-docs/articles/x.md"}, "l10n-stale-translation"),
-            "");
+  EXPECT_EQ(
+      Findings({"--docs-source", "azure-docs/articles/x.md", "./azure-docs/articles/x.md"}, "l10n-stale-translation"),
+      "");
 }
 
 TEST_F(DocTree, ATranslationWithoutSourceIsReportedOnceWithHowToPairIt) {
@@ -100,7 +102,6 @@ TEST_F(DocTree, ATranslationWithoutSourceIsReportedOnceWithHowToPairIt) {
             "or 'docs' in leadlint.json [l10n-source-unknown]\n");
   EXPECT_EQ(Findings({"azure-docs.de-de"}, "l10n-stale-translation"), "");
 }
-
 
 // A sparse checkout: git tracks pages and images the working tree does not
 // have. They exist on the site: no error. A target git does not track either
@@ -119,24 +120,23 @@ TEST(DocLinks, GitTrackedButNotCheckedOutIsNotAnError) {
   if (std::system(git.c_str()) != 0) GTEST_SKIP() << "git is not available";
   fs::remove(root / "azure-docs/articles/b.md");
   fs::remove(root / "azure-docs/articles/media/x.png");
-  auto r = testing::RunBinary({"check", "--color", "never", "--rule", "docs-broken-link", "--rule",
-                               "docs-missing-image", "azure-docs"},
-                              root.string());
+  auto r = testing::RunBinary(
+      {"check", "--color", "never", "--rule", "docs-broken-link", "--rule", "docs-missing-image", "azure-docs"},
+      root.string());
   EXPECT_EQ(r.out.substr(0, r.out.find('\n') + 1),
-            "azure-docs/articles/a.md:8:40: error: link target './c.md' does not exist (did you mean './a.md'?) [docs-broken-link]\n")
+            "azure-docs/articles/a.md:8:40: error: link target './c.md' does not exist (did you mean './a.md'?) "
+            "[docs-broken-link]\n")
       << r.out;
   EXPECT_EQ(r.out.find("b.md' does not exist"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("[docs-missing-image]"), std::string::npos) << r.out;
   fs::remove_all(root);
 }
 
-
 TEST(DocLinks, DocsRootMustBeAFolder) {
   auto r = testing::RunBinary({"check", "--docs-root", "/nonexistent-leadlint-root", "."});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "leadlint: --docs-root '/nonexistent-leadlint-root' is not a folder\n");
 }
-
 
 // Outside git, a missing target is an error only under the docs root, which
 // leadlint.json's docs.root (or --docs-root) names; without it, a note.
@@ -152,11 +152,14 @@ TEST(DocLinks, ConfigDocsRootMakesMissingTargetsErrors) {
                                 root.string());
     return r.out.substr(0, r.out.find('\n') + 1);
   };
-  EXPECT_EQ(run(),
-            "azure-docs/articles/a.md:8:5: note: link target './c.md' is not in this checkout, which may be partial, so "
-            "it was not verified (set --docs-root to a complete checkout to check it) [docs-link-unverified]\n");
+  EXPECT_EQ(
+      run(),
+      "azure-docs/articles/a.md:8:5: note: link target './c.md' is not in this checkout, which may be partial, so "
+      "it was not verified (set --docs-root to a complete checkout to check it) [docs-link-unverified]\n");
   std::ofstream(root / "leadlint.json") << R"({"docs": {"root": "azure-docs"}})";
-  EXPECT_EQ(run(), "azure-docs/articles/a.md:8:5: error: link target './c.md' does not exist (did you mean './a.md'?) [docs-broken-link]\n");
+  EXPECT_EQ(run(),
+            "azure-docs/articles/a.md:8:5: error: link target './c.md' does not exist (did you mean './a.md'?) "
+            "[docs-broken-link]\n");
   fs::remove_all(root);
 }
 

@@ -44,7 +44,7 @@ TEST_F(DocsPathological, HugeIdentifierBlocksAndMarkerRuns) {
   auto r = testing::RunBinary({"check", "--color", "never", "--no-git-history", "--rule", "l10n-verbatim-parity",
                                "--rule", "l10n-markup-parity", "azure-docs.de-de"},
                               dir_.string(), "", 60);  // a 60 s budget: a hang, not a speed check
-  EXPECT_EQ(r.exit_code, 0) << r.err;  // warnings only
+  EXPECT_EQ(r.exit_code, 0) << r.err;                  // warnings only
   EXPECT_NE(r.out.find("[l10n-verbatim-parity]"), std::string::npos) << r.out.substr(0, 400);
   EXPECT_NE(r.out.find("[l10n-markup-parity]"), std::string::npos) << r.out.substr(0, 400);
 }
@@ -54,7 +54,8 @@ TEST_F(DocsPathological, UnclosedImageDirectivesAndIncludes) {
   for (int i = 0; i < 50000; ++i) lines += ":::image source=\"m/" + std::to_string(i) + ".png\n";
   for (int i = 0; i < 20000; ++i) lines += "[!INCLUDE [x](i/" + std::to_string(i) + ".md)]\n";
   Write("d/a.md", std::string(kHead) + lines);
-  auto r = testing::RunBinary({"check", "--color", "never", "--rule", "docs-link-unverified", "d"}, dir_.string(), "", 60);
+  auto r =
+      testing::RunBinary({"check", "--color", "never", "--rule", "docs-link-unverified", "d"}, dir_.string(), "", 60);
   EXPECT_EQ(r.exit_code, 0) << r.err;  // notes only
   EXPECT_NE(r.out.find("d/a.md:"), std::string::npos) << r.out.substr(0, 400);
 }

@@ -1,6 +1,8 @@
 // Documentation checks: the Markdown reader on the shapes real files have, the
 // rule-table extraction, CRLF SHA-1 freshness, and the corpus of real
 // translations (run when ../shared/corpus exists, skipped with a message when not).
+#include "engine/docs.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -8,7 +10,6 @@
 #include <map>
 #include <sstream>
 
-#include "engine/docs.h"
 #include "engine/engine.h"
 #include "model/doc.h"
 #include "parse/markdown.h"
@@ -32,7 +33,8 @@ TEST(Markdown, HtmlListsEntitiesSpansAndPositions) {
       "---\r\ntitle: x\r\n---\r\n"
       "| Storefront | Listing |  \n"
       "|:--- |:--- |  \r\n"
-      "| AppSource | <table> <tr><td><span data-ttu-id=\"a1\">Прило&amp;жение</span></td></tr> <tr><td>咨询服务</td></tr> </table> |  \n"
+      "| AppSource | <table> <tr><td><span data-ttu-id=\"a1\">Прило&amp;жение</span></td></tr> "
+      "<tr><td>咨询服务</td></tr> </table> |  \n"
       "| Azure Marketplace | Azure Marketplace |\n";
   MarkdownDoc md = ParseMarkdown(text);
   ASSERT_TRUE(md.has_front_matter);
@@ -55,7 +57,8 @@ TEST(Markdown, HtmlListsEntitiesSpansAndPositions) {
 }
 
 TEST(Markdown, HeadingsAnchorsSetextAndBom) {
-  std::string text = "\xEF\xBB\xBF# <a name=\"enable-lead-sharing\"></a>Включение\n\nNext steps\n----------\n\n[a](./x.md#y)\n";
+  std::string text =
+      "\xEF\xBB\xBF# <a name=\"enable-lead-sharing\"></a>Включение\n\nNext steps\n----------\n\n[a](./x.md#y)\n";
   MarkdownDoc md = ParseMarkdown(text);
   ASSERT_EQ(md.headings.size(), 2u);
   EXPECT_EQ(md.headings[0].anchors, std::vector<std::string>{"enable-lead-sharing"});
@@ -67,7 +70,7 @@ TEST(Markdown, HeadingsAnchorsSetextAndBom) {
 }
 
 TEST(Markdown, LimitsAreCheckedBeforeCmarkSeesTheText) {
-  std::string row = "|" ;
+  std::string row = "|";
   for (int i = 0; i < 10000; ++i) row += " a |";
   MarkdownDoc md = ParseMarkdown("# t\n\n" + row + "\n");
   EXPECT_FALSE(md.parsed);
@@ -207,14 +210,16 @@ TEST_F(DocsCorpus, SeedAzurePiacterIsFlaggedWhereItIs) {
   RunResult r = RunCheck(options);
   std::vector<std::string> got;
   for (const Finding& f : r.findings) {
-    got.push_back(std::to_string(f.line) + ":" + std::to_string(f.column) + " " + SeverityName(f.severity).data() + " " +
-                  f.message);
+    got.push_back(std::to_string(f.line) + ":" + std::to_string(f.column) + " " + SeverityName(f.severity).data() +
+                  " " + f.message);
   }
   ASSERT_GE(got.size(), 6u);
-  EXPECT_EQ(got[0], "20:74 warning 'Azure piactéren' translates or alters the product name 'Azure Marketplace'; product "
-                    "names stay in English");
-  EXPECT_EQ(got[1], "25:3 error 'Azure Piactér' translates or alters the product name 'Azure Marketplace'; product "
-                    "names stay in English");
+  EXPECT_EQ(got[0],
+            "20:74 warning 'Azure piactéren' translates or alters the product name 'Azure Marketplace'; product "
+            "names stay in English");
+  EXPECT_EQ(got[1],
+            "25:3 error 'Azure Piactér' translates or alters the product name 'Azure Marketplace'; product "
+            "names stay in English");
 }
 
 TEST(Extract, SeedListingTableInCanonicalIdentifiers) {

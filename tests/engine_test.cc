@@ -1,6 +1,8 @@
 // End-to-end behaviour of `leadlint check`: the corpus, exit codes, inputs that
 // cannot be read, folder walking, cross-file references, profiles, determinism
 // and the promise that no secret reaches any output.
+#include "engine/engine.h"
+
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,7 +11,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/engine.h"
 #include "model/manifest.h"
 #include "report/report.h"
 #include "rules/profile.h"
@@ -24,7 +25,8 @@ using testing::RunBinary;
 class TempDir {
  public:
   TempDir() {
-    path_ = fs::temp_directory_path() / ("leadlint-test-" + std::to_string(getpid()) + "-" + std::to_string(counter_++));
+    path_ =
+        fs::temp_directory_path() / ("leadlint-test-" + std::to_string(getpid()) + "-" + std::to_string(counter_++));
     fs::remove_all(path_);
     fs::create_directories(path_);
   }
@@ -50,8 +52,8 @@ std::string Lines(const RunResult& r, const std::string& strip) {
   std::string out;
   for (const Finding& f : r.findings) {
     std::string path(f.path.rfind(strip, 0) == 0 ? f.path.substr(strip.size()) : f.path.view());
-    out += path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ": " + f.message + " [" + f.rule +
-           "]\n";
+    out +=
+        path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ": " + f.message + " [" + f.rule + "]\n";
   }
   return out;
 }
@@ -192,12 +194,18 @@ TEST(Walk, BadInputsAreFindingsAndTheOtherFilesAreStillChecked) {
   options.limits.max_file_bytes = 1 << 20;
   RunResult r = RunCheck(options);
   std::string lines = Lines(r, root);
-  EXPECT_NE(lines.find("a/binary.json:3:1: the file contains a NUL byte; it is a binary file, not JSON text [manifest-encoding]"),
-            std::string::npos) << lines;
-  EXPECT_NE(lines.find("a/empty.json:1:1: the file is empty; expected a JSON value [manifest-syntax]"), std::string::npos)
+  EXPECT_NE(
+      lines.find(
+          "a/binary.json:3:1: the file contains a NUL byte; it is a binary file, not JSON text [manifest-encoding]"),
+      std::string::npos)
       << lines;
-  EXPECT_NE(lines.find("missing.json:1:1: cannot read '" + root + "missing.json': no such file or folder [manifest-unreadable]"),
-            std::string::npos) << lines;
+  EXPECT_NE(lines.find("a/empty.json:1:1: the file is empty; expected a JSON value [manifest-syntax]"),
+            std::string::npos)
+      << lines;
+  EXPECT_NE(lines.find("missing.json:1:1: cannot read '" + root +
+                       "missing.json': no such file or folder [manifest-unreadable]"),
+            std::string::npos)
+      << lines;
   EXPECT_NE(lines.find("a/z.json:1:78: 'offer' must be an object; got a number [manifest-schema]"), std::string::npos)
       << lines;
   if (geteuid() != 0) {
@@ -224,10 +232,12 @@ TEST(Walk, FileOverTheSizeLimitIsAFinding) {
 
 TEST(CrossFile, CustomerLeadsFindTheirProductInAnotherFile) {
   TempDir dir;
-  dir.Write("product.json", R"({"$schema": "https://product-ingestion.azureedge.net/schema/configure/2022-03-01-preview2",
+  dir.Write("product.json",
+            R"({"$schema": "https://product-ingestion.azureedge.net/schema/configure/2022-03-01-preview2",
  "resources": [{"$schema": "https://product-ingestion.azureedge.net/schema/product/2022-03-01-preview2",
    "id": "product/7d2c", "identity": {"externalId": "contoso-bi"}, "type": "powerBiApp"}]})");
-  std::string leads = dir.Write("leads.json", R"({"$schema": "https://product-ingestion.azureedge.net/schema/configure/2022-03-01-preview2",
+  std::string leads = dir.Write(
+      "leads.json", R"({"$schema": "https://product-ingestion.azureedge.net/schema/configure/2022-03-01-preview2",
  "resources": [{"$schema": "https://product-ingestion.azureedge.net/schema/customer-leads/2022-03-01-preview2",
    "product": {"externalId": "contoso-bi"}, "leadDestination": "none"}]})");
   RunOptions options;
@@ -269,13 +279,18 @@ TEST(Profiles, DatedRequirements) {
   EXPECT_EQ(state(OfferType::kAzureVirtualMachine, "partner-center-2022", true, none, AM), S::kRequired);
   EXPECT_EQ(state(OfferType::kAzureVirtualMachine, "cloud-partner-portal-2018", true, none, AM), S::kNotRequired);
   EXPECT_EQ(state(OfferType::kManagedService, "cloud-partner-portal-2018", false, none, AM), S::kRequired);
-  EXPECT_EQ(state(OfferType::kConsultingService, "partner-center-2020", false, ListingOption::kContactMe, AM), S::kRequired);
-  EXPECT_EQ(state(OfferType::kConsultingService, "partner-center-2022", false, ListingOption::kContactMe, AM), S::kNotRequired);
-  EXPECT_EQ(state(OfferType::kConsultingService, "partner-center-2022", false, ListingOption::kContactMe, AS), S::kRequired);
-  EXPECT_EQ(state(OfferType::kSoftwareAsAService, "partner-center-2022", false, ListingOption::kSellThroughMicrosoft, AM),
+  EXPECT_EQ(state(OfferType::kConsultingService, "partner-center-2020", false, ListingOption::kContactMe, AM),
             S::kRequired);
-  EXPECT_EQ(state(OfferType::kSoftwareAsAService, "partner-center-2020", false, ListingOption::kSellThroughMicrosoft, AM),
+  EXPECT_EQ(state(OfferType::kConsultingService, "partner-center-2022", false, ListingOption::kContactMe, AM),
             S::kNotRequired);
+  EXPECT_EQ(state(OfferType::kConsultingService, "partner-center-2022", false, ListingOption::kContactMe, AS),
+            S::kRequired);
+  EXPECT_EQ(
+      state(OfferType::kSoftwareAsAService, "partner-center-2022", false, ListingOption::kSellThroughMicrosoft, AM),
+      S::kRequired);
+  EXPECT_EQ(
+      state(OfferType::kSoftwareAsAService, "partner-center-2020", false, ListingOption::kSellThroughMicrosoft, AM),
+      S::kNotRequired);
   EXPECT_EQ(state(OfferType::kSoftwareAsAService, "cloud-partner-portal-2018", false, ListingOption::kContactMe, AM),
             S::kRequired);
   EXPECT_EQ(state(OfferType::kDynamics365ForOperations, "partner-center-2020", false, none, AS), S::kRequired);
@@ -451,24 +466,28 @@ TEST(Secrets, NoSecretValueInAnyOutput) {
   "offer": {"id": "s", "type": "powerBiApp", "listings": [{"storefront": "appsource"}],
     "leads": {"leadDestination": "dynamics",
       "dynamicsLeadConfiguration": {"instanceUrl": "https://x.crm.dynamics.com", "authentication": "azureAD",
-        "applicationId": "not-a-guid", "applicationKey": ")") + secrets[2] + R"(", "directoryId": "x",
-        "username": "u", "password": ")" + secrets[1] + R"("},
+        "applicationId": "not-a-guid", "applicationKey": ")") +
+                                          secrets[2] + R"(", "directoryId": "x",
+        "username": "u", "password": ")" + secrets[1] +
+                                          R"("},
       "tableLeadConfiguration": {"storageAccountConnectionString": "DefaultEndpointsProtocol=https;AccountName=UPPER;AccountKey=)" +
                                           secrets[0] + R"("},
-      "httpsEndpointLeadConfiguration": {"httpsEndpointUrl": "http://h.example.com/a?sig=)" + secrets[3] + "&code=" +
-                                          secrets[4] + R"("}}}
+      "httpsEndpointLeadConfiguration": {"httpsEndpointUrl": "http://h.example.com/a?sig=)" +
+                                          secrets[3] + "&code=" + secrets[4] + R"("}}}
   ,"broken": })");
   std::string g = dir.Write("t.json", std::string(R"({
   "$schema": "https://leadlint.dev/schemas/manifest-v1.schema.json",
   "offer": {"id": "s", "type": "powerBiApp", "listings": [{"storefront": "appsource"}],
     "leads": {"leadDestination": "httpsEndpoint",
-      "httpsEndpointLeadConfiguration": {"httpsEndpointUrl": "http://h.example.com/a?sig=)" + secrets[3] + "&code=" +
-                                          secrets[4] + R"("},
+      "httpsEndpointLeadConfiguration": {"httpsEndpointUrl": "http://h.example.com/a?sig=)" +
+                                                  secrets[3] + "&code=" + secrets[4] + R"("},
       "dynamicsLeadConfiguration": {"instanceUrl": "https://x.crm.dynamics.com", "authentication": "azureAD",
-        "applicationId": "not-a-guid", "applicationKey": ")" + secrets[2] + R"(", "directoryId": "x",
-        "username": "u", "password": ")" + secrets[1] + R"("},
+        "applicationId": "not-a-guid", "applicationKey": ")" +
+                                                  secrets[2] + R"(", "directoryId": "x",
+        "username": "u", "password": ")" + secrets[1] +
+                                                  R"("},
       "tableLeadConfiguration": {"storageAccountConnectionString": "DefaultEndpointsProtocol=https;AccountName=UPPER;AccountKey=)" +
-                                          secrets[0] + R"("}}}})"));
+                                                  secrets[0] + R"("}}}})"));
   for (const char* format : {"text", "json", "sarif", "junit", "github", "markdown", "html"}) {
     auto r = RunBinary({"check", "--color", "always", "--format", format, f, g});
     EXPECT_EQ(r.exit_code, 1) << r.err;

@@ -21,11 +21,14 @@ const char* kPreview2Head =
     "  \"$schema\": \"https://schema.mp.microsoft.com/schema/configure/2022-03-01-preview2\",\r\n"
     "  \"resources\": [\r\n"
     "    {\"$schema\": \"https://schema.mp.microsoft.com/schema/product/2022-03-01-preview3\",\r\n"
-    "     \"identity\": {\"externalId\": \"proseware\"}, \"type\": \"softwareAsAService\", \"alias\": \"Pros\\u00e9ware \xC3\xA9\"},\r\n"
+    "     \"identity\": {\"externalId\": \"proseware\"}, \"type\": \"softwareAsAService\", \"alias\": "
+    "\"Pros\\u00e9ware \xC3\xA9\"},\r\n"
     "    {\"$schema\": \"https://schema.mp.microsoft.com/schema/customer-leads/2022-03-01-preview2\",\r\n"
     "     \"product\": {\"externalId\": \"proseware\"},\r\n";
 
-std::string Doc(const std::string& leads) { return std::string("\xEF\xBB\xBF") + kPreview2Head + leads + "}\r\n  ]\r\n}"; }
+std::string Doc(const std::string& leads) {
+  return std::string("\xEF\xBB\xBF") + kPreview2Head + leads + "}\r\n  ]\r\n}";
+}
 
 TEST(Fixer, ApplyEditsRefusesOverlaps) {
   std::string out = "unchanged";
@@ -37,10 +40,10 @@ TEST(Fixer, ApplyEditsRefusesOverlaps) {
 }
 
 TEST(Fixer, SafeFixesKeepEveryOtherByte) {
-  const std::string before = Doc(
-      "     \"leadDestination\": \"Salesforce\",\r\n"
-      "     \"salesforceLeadConfiguration\": {\"objectIdentifier\": \"00D5g000004PrOs\",\r\n"
-      "       \"contactEmail\": \"sales@proseware.example; presales@proseware.example\"}");
+  const std::string before =
+      Doc("     \"leadDestination\": \"Salesforce\",\r\n"
+          "     \"salesforceLeadConfiguration\": {\"objectIdentifier\": \"00D5g000004PrOs\",\r\n"
+          "       \"contactEmail\": \"sales@proseware.example; presales@proseware.example\"}");
   RunOptions options;
   FixResult r = FixText("offer.json", before, options, false);
   EXPECT_EQ(r.text, Doc("     \"leadDestination\": \"salesforce\",\r\n"
@@ -75,12 +78,14 @@ TEST(Fixer, SchemeAndAuthenticationFixes) {
   RunOptions options;
   FixResult r = FixText("offer.json", https, options, true);
   EXPECT_EQ(r.text, Doc("     \"leadDestination\": \"httpsEndpoint\",\r\n"
-                        "     \"httpsEndpointLeadConfiguration\": {\"httpsEndpointUrl\": \"https://leads.example/api?code=Zm9vYmFy\"}"));
-  const std::string dynamics = Doc(
-      "     \"leadDestination\": \"dynamics\",\r\n"
-      "     \"dynamicsLeadConfiguration\": {\"instanceUrl\": \"https://x.crm.dynamics.com\", \"authentication\": \"AzureAd\",\r\n"
-      "       \"applicationId\": \"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\", \"applicationKey\": \"****\",\r\n"
-      "       \"directoryId\": \"f0e1d2c3-b4a5-4968-8776-655443322110\"}");
+                        "     \"httpsEndpointLeadConfiguration\": {\"httpsEndpointUrl\": "
+                        "\"https://leads.example/api?code=Zm9vYmFy\"}"));
+  const std::string dynamics =
+      Doc("     \"leadDestination\": \"dynamics\",\r\n"
+          "     \"dynamicsLeadConfiguration\": {\"instanceUrl\": \"https://x.crm.dynamics.com\", \"authentication\": "
+          "\"AzureAd\",\r\n"
+          "       \"applicationId\": \"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\", \"applicationKey\": \"****\",\r\n"
+          "       \"directoryId\": \"f0e1d2c3-b4a5-4968-8776-655443322110\"}");
   r = FixText("offer.json", dynamics, options, false);
   ASSERT_EQ(r.applied.size(), 1u);
   EXPECT_NE(r.text.find("\"authentication\": \"azureAD\","), std::string::npos);
@@ -88,8 +93,9 @@ TEST(Fixer, SchemeAndAuthenticationFixes) {
 }
 
 TEST(Fixer, DidYouMeanThatIsNotACaseChangeIsUnsafe) {
-  const std::string before = Doc("     \"leadDestination\": \"AzureTable\",\r\n"
-                                 "     \"tableLeadConfiguration\": {\"storageAccountConnectionString\": \"${CONN}\"}");
+  const std::string before =
+      Doc("     \"leadDestination\": \"AzureTable\",\r\n"
+          "     \"tableLeadConfiguration\": {\"storageAccountConnectionString\": \"${CONN}\"}");
   RunOptions options;
   EXPECT_TRUE(FixText("offer.json", before, options, false).applied.empty());
   FixResult r = FixText("offer.json", before, options, true);
@@ -98,7 +104,8 @@ TEST(Fixer, DidYouMeanThatIsNotACaseChangeIsUnsafe) {
 }
 
 TEST(Fixer, UnifiedDiffWithContextAndMaskedSecrets) {
-  std::string before = "{\n  \"a\": 1,\n  \"password\": \"hunter2\",\n  \"b\": \"x\",\n  \"c\": 3,\n  \"d\": 4,\n  \"e\": 5\n}\n";
+  std::string before =
+      "{\n  \"a\": 1,\n  \"password\": \"hunter2\",\n  \"b\": \"x\",\n  \"c\": 3,\n  \"d\": 4,\n  \"e\": 5\n}\n";
   std::string after = before;
   after.replace(after.find("\"x\""), 3, "[\"x\"]");
   EXPECT_EQ(UnifiedDiff("o.json", before, after),
@@ -106,7 +113,8 @@ TEST(Fixer, UnifiedDiffWithContextAndMaskedSecrets) {
             "-  \"b\": \"x\",\n+  \"b\": [\"x\"],\n   \"c\": 3,\n   \"d\": 4,\n   \"e\": 5\n");
   EXPECT_EQ(UnifiedDiff("o.json", before, before), "");
   EXPECT_EQ(UnifiedDiff("n.json", "a\nb", "a\nc"),
-            "--- a/n.json\n+++ b/n.json\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n");
+            "--- a/n.json\n+++ b/n.json\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at "
+            "end of file\n");
 }
 
 std::string Slurp(const std::filesystem::path& p) {
@@ -123,8 +131,9 @@ TEST(FixCommand, DiffThenFixThenNothingLeft) {
   const fs::path dir = fs::temp_directory_path() / ("leadlint-fix-" + std::to_string(getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / "offers");
-  const std::string before = Doc("     \"leadDestination\": \"email\",\r\n"
-                                 "     \"emailLeadConfiguration\": {\"contactEmail\": \"a@contoso.example,b@contoso.example\"}");
+  const std::string before =
+      Doc("     \"leadDestination\": \"email\",\r\n"
+          "     \"emailLeadConfiguration\": {\"contactEmail\": \"a@contoso.example,b@contoso.example\"}");
   std::ofstream(dir / "offers/leads.json", std::ios::binary) << before;
   fs::create_symlink(dir / "offers/leads.json", dir / "alias.json");
   auto diff = testing::RunBinary({"check", "--diff", "offers/leads.json", "alias.json"}, dir.string());
@@ -132,12 +141,16 @@ TEST(FixCommand, DiffThenFixThenNothingLeft) {
   // The first spelling in path order names the file; the other is the same file.
   EXPECT_EQ(diff.out.rfind("--- a/alias.json\n+++ b/alias.json\n@@ -6,6 +6,6 @@\n", 0), 0u) << diff.out;
   EXPECT_EQ(diff.out.find("offers/leads.json"), std::string::npos) << diff.out;
-  EXPECT_NE(diff.out.find("-     \"emailLeadConfiguration\": {\"contactEmail\": \"a@contoso.example,b@contoso.example\"}}\r\n"
-                          "+     \"emailLeadConfiguration\": {\"contactEmail\": [\"a@contoso.example\", \"b@contoso.example\"]}}\r\n"),
-            std::string::npos) << diff.out;
+  EXPECT_NE(
+      diff.out.find(
+          "-     \"emailLeadConfiguration\": {\"contactEmail\": \"a@contoso.example,b@contoso.example\"}}\r\n"
+          "+     \"emailLeadConfiguration\": {\"contactEmail\": [\"a@contoso.example\", \"b@contoso.example\"]}}\r\n"),
+      std::string::npos)
+      << diff.out;
   EXPECT_EQ(Slurp(dir / "offers/leads.json"), before);  // --diff writes nothing
   EXPECT_EQ(testing::RunBinary({"check", "--fix", "--shard", "1/2", "offers"}, dir.string()).exit_code, 2);
-  auto fix = testing::RunBinary({"check", "--fix", "--color", "never", "offers/leads.json", "alias.json"}, dir.string());
+  auto fix =
+      testing::RunBinary({"check", "--fix", "--color", "never", "offers/leads.json", "alias.json"}, dir.string());
   EXPECT_EQ(fix.err,
             "leadlint: alias.json: fixed: split 'contactEmail' into a list of 2 addresses [leads-invalid-field]\n"
             "leadlint: fixed 1 problem in 1 file\n");
@@ -163,11 +176,13 @@ TEST(FixCommand, TranslatedStorefrontNameInARuleTableIsRestored) {
   auto fix = testing::RunBinary({"check", "--fix", "--no-git-history", "--color", "never", "."}, dir.string());
   EXPECT_NE(fix.err.find("fixed: restore the product name 'Azure Marketplace' in place of 'Azure \u5e02\u573a' "
                          "[l10n-do-not-translate]"),
-            std::string::npos) << fix.err;
+            std::string::npos)
+      << fix.err;
   const std::string after = Slurp(page);
   EXPECT_EQ(after.find("| Azure \u5e02\u573a | "), std::string::npos);
   std::string expected = before;
-  for (size_t p = expected.find("| Azure \u5e02\u573a | "); p != std::string::npos; p = expected.find("| Azure \u5e02\u573a | ")) {
+  for (size_t p = expected.find("| Azure \u5e02\u573a | "); p != std::string::npos;
+       p = expected.find("| Azure \u5e02\u573a | ")) {
     expected.replace(p, std::string("| Azure \u5e02\u573a | ").size(), "| Azure Marketplace | ");
   }
   // HTML list items inside a cell are aligned items too.

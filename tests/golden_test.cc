@@ -88,11 +88,12 @@ TEST_P(GoldenTest, FindingsMatchExpected) {
     std::string path(f.path.rfind(prefix, 0) == 0 ? f.path.substr(prefix.size()) : f.path.view());
     if (f.rule != rule && !also.empty()) continue;
     EXPECT_EQ(f.rule, rule);
-    EXPECT_NE(path.rfind("good/", 0), 0u) << "a good fixture produced a finding: " << path << ":" << f.line << ":"
-                                          << f.column << ": " << f.message;
+    EXPECT_NE(path.rfind("good/", 0), 0u)
+        << "a good fixture produced a finding: " << path << ":" << f.line << ":" << f.column << ": " << f.message;
     // Paths inside messages (a doc's source, a history version) are made relative too.
     std::string message = f.message;
-    for (size_t p = message.find(prefix); p != std::string::npos; p = message.find(prefix, p)) message.erase(p, prefix.size());
+    for (size_t p = message.find(prefix); p != std::string::npos; p = message.find(prefix, p))
+      message.erase(p, prefix.size());
     actual << path << ':' << f.line << ':' << f.column << ": " << SeverityName(f.severity) << ": " << message << " ["
            << f.rule << "]\n";
   }

@@ -1,10 +1,10 @@
 // The positioned JSON reader: values, positions, duplicate keys, limits,
 // encoding and syntax errors with their exact offsets and hints.
-#include "base/secret_text.h"
 #include "parse/json.h"
 
 #include <gtest/gtest.h>
 
+#include "base/secret_text.h"
 #include "base/source_file.h"
 #include "engine/problem_rules.h"
 
@@ -51,7 +51,8 @@ TEST(Json, TrailingCommaSingleQuotesAndEmpty) {
   EXPECT_EQ(At(quotes, ParseJson(quotes).errors.at(0)),
             "1:2: object keys must use double quotes, not single quotes [manifest-syntax]");
   std::string empty = "  \n";
-  EXPECT_EQ(At(empty, ParseJson(empty).errors.at(0)), "2:1: the file is empty; expected a JSON value [manifest-syntax]");
+  EXPECT_EQ(At(empty, ParseJson(empty).errors.at(0)),
+            "2:1: the file is empty; expected a JSON value [manifest-syntax]");
   std::string array_trailing = "[1,2,]";
   EXPECT_EQ(At(array_trailing, ParseJson(array_trailing).errors.at(0)),
             "1:5: trailing comma before ']' is not allowed in JSON [manifest-syntax]");
@@ -99,7 +100,8 @@ TEST(Json, ByteOrderMarkIsAccepted) {
 
 TEST(Json, ControlCharactersAndBadEscapes) {
   std::string text = "{\"a\": \"x\ty\"}";
-  EXPECT_EQ(At(text, ParseJson(text).errors.at(0)), "1:9: unescaped control character U+0009 in a string [manifest-syntax]");
+  EXPECT_EQ(At(text, ParseJson(text).errors.at(0)),
+            "1:9: unescaped control character U+0009 in a string [manifest-syntax]");
   std::string esc = "{\"a\": \"\\q\"}";
   EXPECT_EQ(At(esc, ParseJson(esc).errors.at(0)), "1:8: invalid escape '\\q' in a string [manifest-syntax]");
   std::string lead = "[01]";
@@ -116,7 +118,9 @@ TEST(Json, ManyDuplicateKeysAreCapped) {
 }
 
 TEST(SourceFile, ColumnsCountCodePointsAndLinesAnyEnding) {
-  SourceFile file("t", "ab\r\n\xD0\x96\xE4\xB8\xAD" "x\rlast");
+  SourceFile file("t",
+                  "ab\r\n\xD0\x96\xE4\xB8\xAD"
+                  "x\rlast");
   EXPECT_EQ(file.LineCount(), 3);
   LineCol lc = file.Locate(9);  // 'x' after Ж and 中
   EXPECT_EQ(lc.line, 2);

@@ -16,8 +16,10 @@ TEST(NormalizeUrl, SameTargetsSpelledDifferently) {
   EXPECT_EQ(NormalizeUrl("https://learn.microsoft.com/en-us/dynamics365/x", own), "/dynamics365/x");
   EXPECT_EQ(NormalizeUrl("https://docs.microsoft.com/hu-hu/dynamics365/x/", own), "/dynamics365/x");
   EXPECT_EQ(NormalizeUrl("/de-de/dynamics365/x", own), "/dynamics365/x");
-  EXPECT_EQ(NormalizeUrl("https://azuremarketplace.microsoft.com/en-us/", own), "https://azuremarketplace.microsoft.com/");
-  EXPECT_EQ(NormalizeUrl("https://AzureMarketplace.microsoft.com/hu-hu", own), "https://azuremarketplace.microsoft.com/");
+  EXPECT_EQ(NormalizeUrl("https://azuremarketplace.microsoft.com/en-us/", own),
+            "https://azuremarketplace.microsoft.com/");
+  EXPECT_EQ(NormalizeUrl("https://AzureMarketplace.microsoft.com/hu-hu", own),
+            "https://azuremarketplace.microsoft.com/");
   EXPECT_EQ(NormalizeUrl("./enable-lead-sharing.md#Turn-On", own), "#turn-on");
   EXPECT_EQ(NormalizeUrl("enable-lead-sharing#turn-on", own), "#turn-on");
   EXPECT_EQ(NormalizeUrl("https://learn.microsoft.com/en-us/azure/marketplace/enable-lead-sharing#turn-on", own),

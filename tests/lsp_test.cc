@@ -2,8 +2,6 @@
 // messages a client sends (initialize, open, incremental edits, code actions,
 // hover, cancellation, malformed input, shutdown) and the exact replies and
 // diagnostics that come back.
-#include "lsp/server.h"
-
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -13,6 +11,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "lsp/server.h"
 
 namespace leadlint {
 namespace {
@@ -109,18 +109,19 @@ TEST_F(LspTest, DiagnosticsFollowEditsWithVersionsAndEncodings) {
   const std::string uri = Write("offer/leads.json", kLeads);
   Write("offer/product.json", kProduct);
   // "Salesforce" starts after 70 code points on line 3; the emoji is 2 UTF-16 units and 4 bytes.
-  json fix_value = Notification("textDocument/didChange",
-                                {{"textDocument", {{"uri", uri}, {"version", 2}}},
-                                 {"contentChanges", {{{"range", {{"start", {{"line", 2}, {"character", 71}}},
-                                                                  {"end", {{"line", 2}, {"character", 83}}}}},
-                                                      {"text", "\"salesforce\""}}}}});
-  json break_it = Notification("textDocument/didChange",
-                               {{"textDocument", {{"uri", uri}, {"version", 3}}},
-                                {"contentChanges", {{{"text", kLeads}}}}});
-  Session s = Serve({Initialize(), Notification("initialized", json::object()),
-                   Notification("textDocument/didOpen",
-                                {{"textDocument", {{"uri", uri}, {"languageId", "json"}, {"version", 1}, {"text", kLeads}}}}),
-                   fix_value, break_it, Request(2, "shutdown", nullptr), Notification("exit", nullptr)});
+  json fix_value = Notification(
+      "textDocument/didChange",
+      {{"textDocument", {{"uri", uri}, {"version", 2}}},
+       {"contentChanges",
+        {{{"range", {{"start", {{"line", 2}, {"character", 71}}}, {"end", {{"line", 2}, {"character", 83}}}}},
+          {"text", "\"salesforce\""}}}}});
+  json break_it = Notification("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 3}}},
+                                                          {"contentChanges", {{{"text", kLeads}}}}});
+  Session s =
+      Serve({Initialize(), Notification("initialized", json::object()),
+             Notification("textDocument/didOpen",
+                          {{"textDocument", {{"uri", uri}, {"languageId", "json"}, {"version", 1}, {"text", kLeads}}}}),
+             fix_value, break_it, Request(2, "shutdown", nullptr), Notification("exit", nullptr)});
   EXPECT_EQ(s.exit_code, 0);
   ASSERT_EQ(s.replies.size(), 5u) << s.raw;
   EXPECT_EQ(s.replies[0]["result"]["capabilities"]["positionEncoding"], "utf-16");
@@ -138,8 +139,9 @@ TEST_F(LspTest, DiagnosticsFollowEditsWithVersionsAndEncodings) {
   EXPECT_EQ(s.replies[4]["result"], nullptr);
 
   // With UTF-8 offered, columns count bytes.
-  Session u = Serve({Initialize(true), Notification("textDocument/didOpen",
-                                                  {{"textDocument", {{"uri", uri}, {"version", 1}, {"text", kLeads}}}})});
+  Session u =
+      Serve({Initialize(true), Notification("textDocument/didOpen",
+                                            {{"textDocument", {{"uri", uri}, {"version", 1}, {"text", kLeads}}}})});
   EXPECT_EQ(u.exit_code, 1);  // no shutdown before the end of input
   ASSERT_EQ(u.replies.size(), 2u);
   EXPECT_EQ(u.replies[0]["result"]["capabilities"]["positionEncoding"], "utf-8");
@@ -147,23 +149,26 @@ TEST_F(LspTest, DiagnosticsFollowEditsWithVersionsAndEncodings) {
 }
 
 TEST_F(LspTest, AnUnsavedEditOfOneFileRefreshesTheOther) {
-  const std::string leads = Write("offer/leads.json",
-                                  "{\"$schema\": \"https://schema.mp.microsoft.com/schema/customer-leads/2022-03-01-preview3\",\n"
-                                  " \"product\": {\"externalId\": \"soc\"}, \"leadDestination\": \"none\"}\n");
+  const std::string leads =
+      Write("offer/leads.json",
+            "{\"$schema\": \"https://schema.mp.microsoft.com/schema/customer-leads/2022-03-01-preview3\",\n"
+            " \"product\": {\"externalId\": \"soc\"}, \"leadDestination\": \"none\"}\n");
   const std::string product = Write("offer/product.json", kProduct);
   std::string vm = kProduct;
   vm.replace(vm.find("managedService"), 14, "azureVirtualMachine");
-  Session s = Serve({Initialize(),
-                   Notification("textDocument/didOpen", {{"textDocument", {{"uri", leads}, {"version", 1},
-                                                                            {"text", ReadText(leads)}}}}),
-                   Notification("textDocument/didOpen", {{"textDocument", {{"uri", product}, {"version", 1}, {"text", kProduct}}}}),
-                   Notification("textDocument/didChange", {{"textDocument", {{"uri", product}, {"version", 2}}},
-                                                           {"contentChanges", {{{"text", vm}}}}})});
+  Session s = Serve(
+      {Initialize(),
+       Notification("textDocument/didOpen",
+                    {{"textDocument", {{"uri", leads}, {"version", 1}, {"text", ReadText(leads)}}}}),
+       Notification("textDocument/didOpen", {{"textDocument", {{"uri", product}, {"version", 1}, {"text", kProduct}}}}),
+       Notification("textDocument/didChange",
+                    {{"textDocument", {{"uri", product}, {"version", 2}}}, {"contentChanges", {{{"text", vm}}}}})});
   // Each change republishes every open document: leads.json first fails
   // (a managed service needs a CRM), then passes once the unsaved product is a VM.
   std::vector<json> for_leads;
   for (const json& r : s.replies) {
-    if (r.value("method", "") == "textDocument/publishDiagnostics" && r["params"]["uri"] == leads) for_leads.push_back(r["params"]);
+    if (r.value("method", "") == "textDocument/publishDiagnostics" && r["params"]["uri"] == leads)
+      for_leads.push_back(r["params"]);
   }
   ASSERT_EQ(for_leads.size(), 3u) << s.raw;
   ASSERT_EQ(for_leads[1]["diagnostics"].size(), 1u);
@@ -185,14 +190,18 @@ TEST_F(LspTest, AnUnsavedEditOfTheEnglishSourceRefreshesItsTranslation) {
   const fs::path fixtures = fs::path(LEADLINT_SOURCE_DIR) / "fixtures" / "html-report";
   fs::copy(fixtures, dir_ / "docs", fs::copy_options::recursive);
   const std::string source_uri = "file://" + (dir_ / "docs/azure-docs/articles/enable-lead-sharing.md").string();
-  const std::string translation_uri = "file://" + (dir_ / "docs/azure-docs.de-de/articles/enable-lead-sharing.md").string();
+  const std::string translation_uri =
+      "file://" + (dir_ / "docs/azure-docs.de-de/articles/enable-lead-sharing.md").string();
   const std::string source = ReadText(source_uri);
-  Session s = Serve({Initialize(),
-                     Notification("textDocument/didOpen", {{"textDocument", {{"uri", translation_uri}, {"version", 1},
-                                                                              {"text", ReadText(translation_uri)}}}}),
-                     Notification("textDocument/didOpen", {{"textDocument", {{"uri", source_uri}, {"version", 1}, {"text", source}}}}),
-                     Notification("textDocument/didChange", {{"textDocument", {{"uri", source_uri}, {"version", 2}}},
-                                                             {"contentChanges", {{{"text", source + "\nA new paragraph.\n"}}}}})});
+  Session s = Serve(
+      {Initialize(),
+       Notification(
+           "textDocument/didOpen",
+           {{"textDocument", {{"uri", translation_uri}, {"version", 1}, {"text", ReadText(translation_uri)}}}}),
+       Notification("textDocument/didOpen",
+                    {{"textDocument", {{"uri", source_uri}, {"version", 1}, {"text", source}}}}),
+       Notification("textDocument/didChange", {{"textDocument", {{"uri", source_uri}, {"version", 2}}},
+                                               {"contentChanges", {{{"text", source + "\nA new paragraph.\n"}}}}})});
   std::vector<json> for_translation;
   for (const json& r : s.replies) {
     if (r.value("method", "") == "textDocument/publishDiagnostics" && r["params"]["uri"] == translation_uri) {
@@ -219,13 +228,15 @@ TEST_F(LspTest, QuickFixesSuppressionHoverAndNoSecretEchoed) {
       "\"DefaultEndpointsProtocol=https;AccountName=soc;AccountKey=U0VDUkVUU0VDUkVU\"}}\n";
   const std::string uri = Write("offer/leads.json", text);
   Write("offer/product.json", kProduct);
-  Session s = Serve({Initialize(),
-                   Notification("textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"version", 1}, {"text", text}}}}),
-                   Request(2, "textDocument/codeAction",
-                           {{"textDocument", {{"uri", uri}}},
-                            {"range", {{"start", {{"line", 2}, {"character", 0}}}, {"end", {{"line", 2}, {"character", 200}}}}},
-                            {"context", {{"diagnostics", json::array()}}}}),
-                   Request(3, "textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 2}, {"character", 70}}}})});
+  Session s = Serve(
+      {Initialize(),
+       Notification("textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"version", 1}, {"text", text}}}}),
+       Request(2, "textDocument/codeAction",
+               {{"textDocument", {{"uri", uri}}},
+                {"range", {{"start", {{"line", 2}, {"character", 0}}}, {"end", {{"line", 2}, {"character", 200}}}}},
+                {"context", {{"diagnostics", json::array()}}}}),
+       Request(3, "textDocument/hover",
+               {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 2}, {"character", 70}}}})});
   EXPECT_EQ(s.raw.find("U0VDUkVU"), std::string::npos) << "a secret was echoed";
   ASSERT_EQ(s.replies.size(), 4u) << s.raw;
   const json& actions = s.replies[2]["result"];
@@ -238,27 +249,26 @@ TEST_F(LspTest, QuickFixesSuppressionHoverAndNoSecretEchoed) {
 }
 
 TEST_F(LspTest, MalformedMessagesGetErrorsAndTheServerGoesOn) {
-  Session s = Serve({Request(7, "textDocument/hover", json::object()), Initialize(),
-                   json{{"jsonrpc", "2.0"}, {"id", 2}}, json{{"jsonrpc", "1.0"}, {"id", 3}, {"method", "x"}},
-                   Request(4, "workspace/symbol", json::object()),
-                   Notification("$/cancelRequest", {{"id", 5}}), Request(5, "textDocument/hover", json::object()),
-                   Request(6, "textDocument/hover", {{"textDocument", json::object()}}),
-                   Request(8, "shutdown", nullptr), Request(9, "textDocument/hover", json::object()),
-                   Notification("exit", nullptr)},
-                  "");
+  Session s =
+      Serve({Request(7, "textDocument/hover", json::object()), Initialize(), json{{"jsonrpc", "2.0"}, {"id", 2}},
+             json{{"jsonrpc", "1.0"}, {"id", 3}, {"method", "x"}}, Request(4, "workspace/symbol", json::object()),
+             Notification("$/cancelRequest", {{"id", 5}}), Request(5, "textDocument/hover", json::object()),
+             Request(6, "textDocument/hover", {{"textDocument", json::object()}}), Request(8, "shutdown", nullptr),
+             Request(9, "textDocument/hover", json::object()), Notification("exit", nullptr)},
+            "");
   std::string bad = "Content-Length: 5\r\n\r\n{oops";
   Session p = Serve({Initialize()}, bad + "X-Header: 1\r\n\r\n" + Frame(Request(2, "shutdown", nullptr)) +
-                                      Frame(Notification("exit", nullptr)));
+                                        Frame(Notification("exit", nullptr)));
   auto code = [](const json& r) { return r.contains("error") ? r["error"]["code"].get<int>() : 0; };
   ASSERT_EQ(s.replies.size(), 9u) << s.raw;
-  EXPECT_EQ(code(s.replies[0]), -32002);  // before initialize
-  EXPECT_EQ(code(s.replies[2]), -32600);  // no method
-  EXPECT_EQ(code(s.replies[3]), -32600);  // not JSON-RPC 2.0
-  EXPECT_EQ(code(s.replies[4]), -32601);  // unknown method
-  EXPECT_EQ(code(s.replies[5]), -32800);  // cancelled
-  EXPECT_EQ(code(s.replies[6]), -32603);  // a failure inside one request
+  EXPECT_EQ(code(s.replies[0]), -32002);       // before initialize
+  EXPECT_EQ(code(s.replies[2]), -32600);       // no method
+  EXPECT_EQ(code(s.replies[3]), -32600);       // not JSON-RPC 2.0
+  EXPECT_EQ(code(s.replies[4]), -32601);       // unknown method
+  EXPECT_EQ(code(s.replies[5]), -32800);       // cancelled
+  EXPECT_EQ(code(s.replies[6]), -32603);       // a failure inside one request
   EXPECT_EQ(s.replies[7]["result"], nullptr);  // shutdown
-  EXPECT_EQ(code(s.replies[8]), -32600);  // after shutdown
+  EXPECT_EQ(code(s.replies[8]), -32600);       // after shutdown
   EXPECT_EQ(s.exit_code, 0);
   ASSERT_EQ(p.replies.size(), 4u) << p.raw;
   EXPECT_EQ(code(p.replies[1]), -32700);  // not JSON

@@ -104,16 +104,21 @@ TEST(ManifestModel, NotAManifest) {
 // customer-leads, test-drive and commercial-marketplace-setup resources.
 std::string Configure(const std::string& host) {
   return R"({
-  "$schema": "https://)" + host + R"(/schema/configure/2022-03-01-preview2",
+  "$schema": "https://)" +
+         host + R"(/schema/configure/2022-03-01-preview2",
   "resources": [
-    {"$schema": "https://)" + host + R"(/schema/product/2022-03-01-preview2",
+    {"$schema": "https://)" +
+         host + R"(/schema/product/2022-03-01-preview2",
      "identity": {"externalId": "contoso-app"}, "type": "azureApplication", "alias": "Contoso"},
-    {"$schema": "https://)" + host + R"(/schema/customer-leads/2022-03-01-preview2",
+    {"$schema": "https://)" +
+         host + R"(/schema/customer-leads/2022-03-01-preview2",
      "product": {"externalId": "contoso-app"}, "leadDestination": "blob",
      "blobLeadConfiguration": {"storageAccountConnectionString": "x", "containerName": "leads"}},
-    {"$schema": "https://)" + host + R"(/schema/test-drive/2022-03-01-preview2",
+    {"$schema": "https://)" +
+         host + R"(/schema/test-drive/2022-03-01-preview2",
      "product": {"externalId": "contoso-app"}, "enabled": true},
-    {"$schema": "https://)" + host + R"(/schema/commercial-marketplace-setup/2022-03-01-preview2",
+    {"$schema": "https://)" +
+         host + R"(/schema/commercial-marketplace-setup/2022-03-01-preview2",
      "product": {"externalId": "contoso-app"}, "sellThroughMicrosoft": false, "callToAction": "Contact me"}
   ]
 })";
@@ -274,7 +279,8 @@ TEST(ManifestModel, LegacyCloudPartnerPortalIsRenamedIntoProductIngestionTerms) 
 }
 
 TEST(ManifestModel, SchemaUrlsAndVersions) {
-  std::optional<PiSchema> s = ParsePiSchema("https://product-ingestion.azureedge.net/schema/test-drive/2022-03-01-preview2");
+  std::optional<PiSchema> s =
+      ParsePiSchema("https://product-ingestion.azureedge.net/schema/test-drive/2022-03-01-preview2");
   ASSERT_TRUE(s.has_value());
   EXPECT_EQ(s->kind, "test-drive");
   EXPECT_EQ(s->version, "2022-03-01-preview2");

@@ -19,7 +19,8 @@ TEST(MarkdownParser, LineLimitReportsTheLongLineAndStops) {
   ASSERT_EQ(md.errors.size(), 1u);
   EXPECT_EQ(md.errors[0].kind, ParseErrorKind::kMarkdownLineLimit);
   EXPECT_EQ(md.errors[0].offset, 16u);
-  EXPECT_EQ(md.errors[0].message, "a line of 11 bytes is longer than the limit of 10 bytes; the document is not checked");
+  EXPECT_EQ(md.errors[0].message,
+            "a line of 11 bytes is longer than the limit of 10 bytes; the document is not checked");
 }
 
 TEST(MarkdownParser, LineLimitDoesNotCountTheCarriageReturn) {

@@ -3,14 +3,13 @@
 // docs/rules.md index), its file opens with '// <id>:' and defines its rule
 // object, and its expected.txt is a placeholder the golden test rejects.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "test_util.h"
 

@@ -63,7 +63,8 @@ TEST_F(Pathological, NestedOneHundredThousandLevels) {
   std::string f = Write("deep.json", std::string(100000, '[') + std::string(100000, ']'));
   std::string out = Check({f});
   EXPECT_NE(out.find("deep.json:1:257: error: JSON nesting is deeper than the limit of 256 levels [manifest-limit]"),
-            std::string::npos) << out.substr(0, 500);
+            std::string::npos)
+      << out.substr(0, 500);
 }
 
 TEST_F(Pathological, TenMegabyteStringInAPatternField) {
@@ -75,7 +76,8 @@ TEST_F(Pathological, TenMegabyteStringInAPatternField) {
   out = Check({"--max-file-size", "20000000", f});
   EXPECT_NE(out.find("long.json:1:250: error: a string of 10485760 bytes is longer than the limit of 65536 bytes; its "
                      "value is not checked [manifest-limit]"),
-            std::string::npos) << out.substr(0, 800);
+            std::string::npos)
+      << out.substr(0, 800);
   EXPECT_EQ(out.find("objectIdentifier' must be"), std::string::npos);
 }
 
@@ -99,13 +101,18 @@ TEST_F(Pathological, EncodingProblems) {
   std::string empty = Write("empty.json", "");
   std::string bom = Write("bom.json", "\xEF\xBB\xBF{\"a\": }");
   std::string out = Check({utf8, nul, bin, empty, bom});
-  EXPECT_NE(out.find("utf8.json:1:251: error: invalid UTF-8 byte sequence; the file must be saved as UTF-8 [manifest-encoding]"),
-            std::string::npos) << out;
+  EXPECT_NE(
+      out.find(
+          "utf8.json:1:251: error: invalid UTF-8 byte sequence; the file must be saved as UTF-8 [manifest-encoding]"),
+      std::string::npos)
+      << out;
   EXPECT_NE(out.find("nul.json:1:6: error: the file contains a NUL byte"), std::string::npos) << out;
   EXPECT_NE(out.find("image.json:3:1: error: the file contains a NUL byte"), std::string::npos) << out;
-  EXPECT_NE(out.find("empty.json:1:1: error: the file is empty; expected a JSON value [manifest-syntax]"), std::string::npos) << out;
-  EXPECT_NE(out.find("bom.json:1:7: error: unexpected '}'; expected a value [manifest-syntax]"),
-            std::string::npos) << out;
+  EXPECT_NE(out.find("empty.json:1:1: error: the file is empty; expected a JSON value [manifest-syntax]"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("bom.json:1:7: error: unexpected '}'; expected a value [manifest-syntax]"), std::string::npos)
+      << out;
 }
 
 TEST_F(Pathological, UnreadableSymlinkLoopAndFolderNamedJson) {
@@ -122,13 +129,16 @@ TEST_F(Pathological, UnreadableSymlinkLoopAndFolderNamedJson) {
   }
   // ok.json ({} walked: skipped); the folder x.json and the loops are not files.
   // (root can read locked.json, which is then skipped as well.)
-  EXPECT_NE(out.find(geteuid() == 0 ? "2 files skipped (not manifests or docs, or ignored)" : "1 file skipped (not manifests or docs, or ignored)"),
-            std::string::npos) << out;
+  EXPECT_NE(out.find(geteuid() == 0 ? "2 files skipped (not manifests or docs, or ignored)"
+                                    : "1 file skipped (not manifests or docs, or ignored)"),
+            std::string::npos)
+      << out;
   // Named explicitly: a folder named x.json is walked, a symlink loop is a finding.
   std::string loop = (dir_ / "tree" / "self.json").string();
   out = Check({"--allow-empty", loop});
   EXPECT_NE(out.find("self.json:1:1: error: cannot read '" + loop + "': no such file or folder [manifest-unreadable]"),
-            std::string::npos) << out;
+            std::string::npos)
+      << out;
   chmod(locked.c_str(), 0644);
 }
 
@@ -136,7 +146,8 @@ TEST_F(Pathological, DevicesAreNotRead) {
   std::string out = Check({"--allow-empty", "/dev/zero"});
   EXPECT_NE(out.find("/dev/zero:1:1: error: '/dev/zero' is not a regular file (a device, pipe or socket); not read "
                      "[manifest-unreadable]"),
-            std::string::npos) << out;
+            std::string::npos)
+      << out;
 }
 
 TEST_F(Pathological, ARunThatChecksNothingFailsClosed) {
@@ -145,11 +156,16 @@ TEST_F(Pathological, ARunThatChecksNothingFailsClosed) {
   auto r = RunBinary({"check", "--color", "never", (dir_ / "only").string()});
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
   const std::string only = (dir_ / "only").string();
-  EXPECT_EQ(r.out, "no problems found in 0 files checked; 2 files skipped (not manifests or docs, or ignored) "
-                   "[profile partner-center-2025]\nskipped: " + only + "/notes.md, " + only + "/package.json\n");
-  EXPECT_EQ(r.err, "leadlint: nothing was checked: no offer manifest and no doc among the inputs (2 skipped, not "
-                   "manifests or docs, or ignored: " + only + "/notes.md, " + only + "/package.json); name the files "
-                   "to check, or pass --allow-empty (\"allowEmpty\": true in leadlint.json) to accept an empty run\n");
+  EXPECT_EQ(r.out,
+            "no problems found in 0 files checked; 2 files skipped (not manifests or docs, or ignored) "
+            "[profile partner-center-2025]\nskipped: " +
+                only + "/notes.md, " + only + "/package.json\n");
+  EXPECT_EQ(r.err,
+            "leadlint: nothing was checked: no offer manifest and no doc among the inputs (2 skipped, not "
+            "manifests or docs, or ignored: " +
+                only + "/notes.md, " + only +
+                "/package.json); name the files "
+                "to check, or pass --allow-empty (\"allowEmpty\": true in leadlint.json) to accept an empty run\n");
   EXPECT_EQ(RunBinary({"check", "--allow-empty", only}).exit_code, 0);
   // An unreadable input is a finding, and the run still checked nothing.
   EXPECT_EQ(RunBinary({"check", "/dev/zero"}).exit_code, 2);
@@ -174,7 +190,8 @@ TEST_F(Pathological, MarkdownTableWithTenThousandColumns) {
   std::string out = Check({f});
   EXPECT_NE(out.find("wide.md:9:1: error: a table row with 10000 columns is wider than the limit of 256 columns; the "
                      "document is not checked [docs-limit]"),
-            std::string::npos) << out.substr(0, 600);
+            std::string::npos)
+      << out.substr(0, 600);
 }
 
 TEST_F(Pathological, MarkdownNestedListsAndQuotes) {
@@ -195,9 +212,11 @@ TEST_F(Pathological, MarkdownLineOverTheLimitAndBinaryMarkdown) {
   std::string g = Write("binary.md", std::string("\0\x01\x02---\n\xff\xfe", 9));
   auto r = RunBinary({"check", "--color", "never", f, g});
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
-  EXPECT_NE(r.out.find("long.md:9:1: error: a line of 70000 bytes is longer than the limit of 65536 bytes; the document "
-                       "is not checked [docs-limit]"),
-            std::string::npos) << r.out.substr(0, 600);
+  EXPECT_NE(
+      r.out.find("long.md:9:1: error: a line of 70000 bytes is longer than the limit of 65536 bytes; the document "
+                 "is not checked [docs-limit]"),
+      std::string::npos)
+      << r.out.substr(0, 600);
   EXPECT_NE(r.out.find("binary.md:1:1: error: the document has no YAML front matter"), std::string::npos) << r.out;
 }
 

@@ -1,13 +1,12 @@
 // The report writers over a small run result built by hand: two findings (one
 // with a fix), an offer with listings, a doc. Text, JSON, JUnit, GitHub and
 // Markdown are checked byte for byte; HTML and SARIF by their key parts.
+#include "report/report.h"
+
 #include <gtest/gtest.h>
 
-#include <sstream>
-
 #include <nlohmann/json.hpp>
-
-#include "report/report.h"
+#include <sstream>
 
 namespace leadlint {
 namespace {
@@ -101,7 +100,9 @@ TEST(ReportFormats, UnknownFormatIsRefused) {
 }
 
 TEST(TextReport, Exact) {
-  EXPECT_EQ(Write("text", SmallResult()), R"EXP(offers/a.json:3:5: error: offer 'A & B' sells on AppSource but has no <leadDestination> [leads-missing-destination]
+  EXPECT_EQ(
+      Write("text", SmallResult()),
+      R"EXP(offers/a.json:3:5: error: offer 'A & B' sells on AppSource but has no <leadDestination> [leads-missing-destination]
   "type": "saas",
     ^
 offers/a.json:7:3: warning: 'contactEmail' is deprecated, use 'contactEmails' [manifest-deprecated-field]
@@ -216,7 +217,9 @@ TEST(JunitReport, Exact) {
 }
 
 TEST(GithubReport, Exact) {
-  EXPECT_EQ(Write("github", SmallResult()), R"EXP(::error file=offers/a.json,line=3,col=5,title=leadlint leads-missing-destination::offer 'A & B' sells on AppSource but has no <leadDestination> [leads-missing-destination]
+  EXPECT_EQ(
+      Write("github", SmallResult()),
+      R"EXP(::error file=offers/a.json,line=3,col=5,title=leadlint leads-missing-destination::offer 'A & B' sells on AppSource but has no <leadDestination> [leads-missing-destination]
 ::warning file=offers/a.json,line=7,col=3,title=leadlint manifest-deprecated-field::'contactEmail' is deprecated, use 'contactEmails' [manifest-deprecated-field]
 )EXP");
 }

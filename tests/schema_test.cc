@@ -38,55 +38,83 @@ const std::string kV1 = R"("$schema": "https://leadlint.dev/schemas/manifest-v1.
 
 TEST(SchemaMessages, EveryBranch) {
   const std::vector<Row> rows = {
-      {"type", SchemaId::kLeadConfiguration,
+      {"type",
+       SchemaId::kLeadConfiguration,
        R"({"leadDestination": "salesforce", "salesforceLeadConfiguration": "00D5g000004PrOs"})",
        {"value@65: 'salesforceLeadConfiguration' must be an object; got a string"}},
-      {"type list", SchemaId::kLeadConfiguration,
+      {"type list",
+       SchemaId::kLeadConfiguration,
        R"({"leadDestination": "table", "tableLeadConfiguration": {"storageAccountConnectionString": 7}})",
        {"value@90: 'storageAccountConnectionString' must be a string or an object; got a number"}},
-      {"enum", SchemaId::kLeadConfiguration,
+      {"enum",
+       SchemaId::kLeadConfiguration,
        R"({"leadDestination": "dynamics", "dynamicsLeadConfiguration": {"instanceUrl": "https://x.crm.dynamics.com", "authentication": "oauth"}})",
        {"value@125: 'authentication' must be one of 'azureAD', 'office365'; got 'oauth'"}},
-      {"required at the root", SchemaId::kLeadConfiguration, R"({"leadDestination": "httpsEndpoint"})",
+      {"required at the root",
+       SchemaId::kLeadConfiguration,
+       R"({"leadDestination": "httpsEndpoint"})",
        {"value@0: the document is missing the required key 'httpsEndpointLeadConfiguration'"}},
-      {"required in an object, at its key", SchemaId::kLeadConfiguration,
+      {"required in an object, at its key",
+       SchemaId::kLeadConfiguration,
        R"({"leadDestination": "salesforce", "salesforceLeadConfiguration": {}})",
        {"key@34: 'salesforceLeadConfiguration' is missing the required key 'objectIdentifier'"}},
-      {"required by an if/then", SchemaId::kLeadConfiguration,
+      {"required by an if/then",
+       SchemaId::kLeadConfiguration,
        R"({"leadDestination": "dynamics", "dynamicsLeadConfiguration": {"instanceUrl": "https://x.crm.dynamics.com", "authentication": "office365", "username": "a@b.example"}})",
        {"key@32: 'dynamicsLeadConfiguration' is missing the required key 'password'"}},
-      {"unknown key at the root", SchemaId::kConfig, R"({"failon": "warning"})",
-       {"key@1: unknown key 'failon'"}},
-      {"unknown key in an object", SchemaId::kConfig, R"({"limits": {"maxSize": 1}})",
+      {"unknown key at the root", SchemaId::kConfig, R"({"failon": "warning"})", {"key@1: unknown key 'failon'"}},
+      {"unknown key in an object",
+       SchemaId::kConfig,
+       R"({"limits": {"maxSize": 1}})",
        {"key@12: unknown key 'maxSize' in 'limits'"}},
-      {"minLength 1", SchemaId::kManifestV1,
-       "{" + kV1 + R"("offer": {"id": "a", "name": "", "type": "powerBiApp", "listings": [{"storefront": "appsource"}], "leads": {"leadDestination": "none"}}})",
+      {"minLength 1",
+       SchemaId::kManifestV1,
+       "{" + kV1 +
+           R"("offer": {"id": "a", "name": "", "type": "powerBiApp", "listings": [{"storefront": "appsource"}], "leads": {"leadDestination": "none"}}})",
        {"value@97: 'name' must not be empty"}},
-      {"minItems", SchemaId::kManifestV1,
-       "{" + kV1 + R"("offer": {"id": "a", "type": "powerBiApp", "listings": [], "leads": {"leadDestination": "none"}}})",
+      {"minItems",
+       SchemaId::kManifestV1,
+       "{" + kV1 +
+           R"("offer": {"id": "a", "type": "powerBiApp", "listings": [], "leads": {"leadDestination": "none"}}})",
        {"value@123: 'listings' must list at least 1 item"}},
-      {"minimum", SchemaId::kConfig, R"({"limits": {"maxDepth": 0}})",
+      {"minimum",
+       SchemaId::kConfig,
+       R"({"limits": {"maxDepth": 0}})",
        {"value@24: 'maxDepth' must be at least 1; got 0"}},
-      {"maximum", SchemaId::kConfig, R"({"limits": {"maxDepth": 10001}})",
+      {"maximum",
+       SchemaId::kConfig,
+       R"({"limits": {"maxDepth": 10001}})",
        {"value@24: 'maxDepth' must be at most 10000; got 10001"}},
-      {"pattern with its own wording", SchemaId::kLeadConfiguration,
+      {"pattern with its own wording",
+       SchemaId::kLeadConfiguration,
        R"({"leadDestination": "marketo", "marketoLeadConfiguration": {"munchkinId": "12-ABC-456", "formId": "1"}})",
        {"key@31: 'marketoLeadConfiguration' is missing the required key 'serverId'",
-        "value@74: 'munchkinId' must look like 'AAA-BBB-CCC' (three groups of three letters or digits); got '12-ABC-456'"}},
-      {"pattern counted by length", SchemaId::kLeadConfiguration,
+        "value@74: 'munchkinId' must look like 'AAA-BBB-CCC' (three groups of three letters or digits); got "
+        "'12-ABC-456'"}},
+      {"pattern counted by length",
+       SchemaId::kLeadConfiguration,
        R"({"leadDestination": "salesforce", "salesforceLeadConfiguration": {"objectIdentifier": "00D5g000004XyZaEAK"}})",
        {"value@86: 'objectIdentifier' must be exactly 15 letters or digits; got 18 characters"}},
-      {"pattern on a secret quotes nothing", SchemaId::kLeadConfiguration,
+      {"pattern on a secret quotes nothing",
+       SchemaId::kLeadConfiguration,
        R"({"leadDestination": "table", "tableLeadConfiguration": {"storageAccountConnectionString": "AccountKey=c2VjcmV0"}})",
-       {"value@90: 'storageAccountConnectionString' must be 'DefaultEndpointsProtocol=https;AccountName=<3-24 lower-case "
-        "letters or digits>;AccountKey=<base64>' optionally followed by ';EndpointSuffix=<an Azure storage endpoint>'"}},
-      {"pattern of an array item", SchemaId::kManifestV1,
-       "{" + kV1 + R"("offer": {"id": "a", "type": "powerBiApp", "listings": [{"storefront": "appsource", "locales": ["english"]}], "leads": {"leadDestination": "none"}}})",
+       {"value@90: 'storageAccountConnectionString' must be 'DefaultEndpointsProtocol=https;AccountName=<3-24 "
+        "lower-case "
+        "letters or digits>;AccountKey=<base64>' optionally followed by ';EndpointSuffix=<an Azure storage "
+        "endpoint>'"}},
+      {"pattern of an array item",
+       SchemaId::kManifestV1,
+       "{" + kV1 +
+           R"("offer": {"id": "a", "type": "powerBiApp", "listings": [{"storefront": "appsource", "locales": ["english"]}], "leads": {"leadDestination": "none"}}})",
        {"value@164: item 1 of 'locales' must be a locale code like 'en-us'; got 'english'"}},
-      {"placeholder passes a pattern", SchemaId::kLeadConfiguration,
-       R"({"leadDestination": "salesforce", "salesforceLeadConfiguration": {"objectIdentifier": "${SF_OID}"}})", {}},
-      {"x- keys are allowed", SchemaId::kManifestV1,
-       "{" + kV1 + R"("x-owner": "sales", "offer": {"id": "a", "type": "powerBiApp", "listings": [{"storefront": "appsource"}], "leads": {"leadDestination": "none"}}})",
+      {"placeholder passes a pattern",
+       SchemaId::kLeadConfiguration,
+       R"({"leadDestination": "salesforce", "salesforceLeadConfiguration": {"objectIdentifier": "${SF_OID}"}})",
+       {}},
+      {"x- keys are allowed",
+       SchemaId::kManifestV1,
+       "{" + kV1 +
+           R"("x-owner": "sales", "offer": {"id": "a", "type": "powerBiApp", "listings": [{"storefront": "appsource"}], "leads": {"leadDestination": "none"}}})",
        {}},
   };
   for (const Row& row : rows) EXPECT_EQ(Issues(row), row.expected) << row.name;
@@ -94,13 +122,17 @@ TEST(SchemaMessages, EveryBranch) {
 
 TEST(SchemaMessages, LongValuesAreMatchedWithoutRecursionOrLeftToTheCaller) {
   // 1 MB in a pattern field: RE2 on the calling thread, no stack growth.
-  Row huge{"huge", SchemaId::kLeadConfiguration,
+  Row huge{"huge",
+           SchemaId::kLeadConfiguration,
            R"({"leadDestination": "httpsEndpoint", "httpsEndpointLeadConfiguration": {"httpsEndpointUrl": "https://)" +
                std::string(1u << 20, 'a') + R"( "}})",
            {}};
   std::vector<std::string> issues = Issues(huge, 2u << 20);
   ASSERT_EQ(issues.size(), 1u);
-  EXPECT_EQ(issues[0].rfind("value@92: 'httpsEndpointUrl' must be an https:// URL without spaces or quotes; got 'https://aaaa", 0), 0u) << issues[0].substr(0, 200);
+  EXPECT_EQ(issues[0].rfind(
+                "value@92: 'httpsEndpointUrl' must be an https:// URL without spaces or quotes; got 'https://aaaa", 0),
+            0u)
+      << issues[0].substr(0, 200);
   // Over the limit: not matched at all (the engine reports the limit).
   EXPECT_EQ(Issues(huge, 1000), std::vector<std::string>{});
 }

@@ -8,7 +8,6 @@
 #include <set>
 
 #include "engine/engine.h"
-
 #include "test_util.h"
 
 namespace leadlint {
@@ -26,8 +25,8 @@ TEST(Shard, MergedShardsEqualOneRun) {
     std::vector<std::string> shards;
     for (int k = 1; k <= 3; ++k) {
       std::string out = (dir / (std::to_string(k) + "." + format)).string();
-      auto r = RunBinary({"check", "--no-config", "--shard", std::to_string(k) + "/3", "--format", format, "--output", out,
-                          "fixtures/examples"},
+      auto r = RunBinary({"check", "--no-config", "--shard", std::to_string(k) + "/3", "--format", format, "--output",
+                          out, "fixtures/examples"},
                          src);
       ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
       shards.push_back(out);
@@ -52,8 +51,9 @@ TEST(Shard, MergeRefusesMissingRepeatedOrForeignShards) {
   fs::create_directories(dir);
   const std::string src = testing::SourceDir();
   auto report = [&](const std::string& shard, const std::string& format) {
-    std::string out = (dir / (shard.empty() ? std::string("all") : shard.substr(0, 1) + "-of-" + shard.substr(2)))
-                          .string() + "." + format;
+    std::string out =
+        (dir / (shard.empty() ? std::string("all") : shard.substr(0, 1) + "-of-" + shard.substr(2))).string() + "." +
+        format;
     std::vector<std::string> args = {"check", "--no-config", "--format", format, "--output", out};
     if (!shard.empty()) args.insert(args.end(), {"--shard", shard});
     args.push_back("fixtures/examples");
@@ -79,8 +79,8 @@ TEST(Shard, MergeRefusesMissingRepeatedOrForeignShards) {
   EXPECT_EQ(twice.err, "leadlint: '" + s2 + "' and '" + s2 + "' are both shard 2/3; each shard must be merged once\n");
   auto foreign = merge({s1, s2, s3, t1});
   EXPECT_EQ(foreign.exit_code, 2);
-  EXPECT_EQ(foreign.err, "leadlint: '" + t1 + "' is shard 1/2, but '" + s1 +
-                             "' is from --shard K/3; merge the shards of one run\n");
+  EXPECT_EQ(foreign.err,
+            "leadlint: '" + t1 + "' is shard 1/2, but '" + s1 + "' is from --shard K/3; merge the shards of one run\n");
   auto mixed = merge({s1, s2, s3, all});
   EXPECT_EQ(mixed.exit_code, 2);
   EXPECT_EQ(mixed.err,
@@ -102,17 +102,18 @@ TEST(Shard, ProductIngestionReferencesAcrossShards) {
   const std::string schema = "https://product-ingestion.azureedge.net/schema/";
   auto write = [&](const std::string& relative, const std::string& resources) {
     fs::create_directories((dir / relative).parent_path());
-    std::ofstream((dir / relative).string()) << "{\n  \"$schema\": \"" << schema
-                                            << "configure/2022-03-01-preview2\",\n  \"resources\": [\n" << resources
-                                            << "\n  ]\n}\n";
+    std::ofstream((dir / relative).string())
+        << "{\n  \"$schema\": \"" << schema << "configure/2022-03-01-preview2\",\n  \"resources\": [\n"
+        << resources << "\n  ]\n}\n";
   };
   write("catalog/products/northwind.json", "    {\"$schema\": \"" + schema +
                                                "product/2022-03-01-preview2\", \"identity\": {\"externalId\": "
                                                "\"northwind-sql-vm\"}, \"type\": \"azureVirtualMachine\", "
                                                "\"alias\": \"Northwind SQL VM\"}");
-  write("leads/northwind/customer-leads.json", "    {\"$schema\": \"" + schema +
-                                                   "customer-leads/2022-03-01-preview2\", \"product\": {\"externalId\": "
-                                                   "\"northwind-sql-vm\"}, \"leadDestination\": \"none\"}");
+  write("leads/northwind/customer-leads.json",
+        "    {\"$schema\": \"" + schema +
+            "customer-leads/2022-03-01-preview2\", \"product\": {\"externalId\": "
+            "\"northwind-sql-vm\"}, \"leadDestination\": \"none\"}");
   write("test-drives/northwind.json", "    {\"$schema\": \"" + schema +
                                           "test-drive/2022-03-01-preview2\", \"product\": {\"externalId\": "
                                           "\"northwind-sql-vm\"}, \"enabled\": true}");
@@ -130,8 +131,8 @@ TEST(Shard, ProductIngestionReferencesAcrossShards) {
     std::vector<std::string> merge_args = {"merge", "--format", "json"};
     for (int k = 1; k <= count; ++k) {
       std::string out = (dir / ("shard-" + std::to_string(k) + "-of-" + std::to_string(count) + ".json")).string();
-      auto r = RunBinary({"check", "--no-config", "--shard", std::to_string(k) + "/" + std::to_string(count), "--format",
-                          "json", "--output", out, dir.string() + "/catalog", dir.string() + "/leads",
+      auto r = RunBinary({"check", "--no-config", "--shard", std::to_string(k) + "/" + std::to_string(count),
+                          "--format", "json", "--output", out, dir.string() + "/catalog", dir.string() + "/leads",
                           dir.string() + "/test-drives"});
       ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
       merge_args.push_back(out);

@@ -2,13 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/engine.h"
-#include "test_util.h"
-
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "engine/engine.h"
+#include "test_util.h"
 
 namespace leadlint {
 namespace {
@@ -124,10 +124,12 @@ TEST(RunMemory, ThousandsOfChecksLeaveTheProcessPoolFlat) {
   const StringPoolStats before = GetStringPoolStats();
   for (int i = 0; i < 3000; ++i) {
     std::string path = "offers/offer-" + std::to_string(i) + ".json";
-    std::string text = R"({"$schema": "https://leadlint.dev/schemas/manifest-v1.schema.json", "offer": {"id": "o)" +
-                       std::to_string(i) + R"(", "type": "powerBiApp", "listings": [{"storefront": "appsource"}], )"
-                       R"("leads": {"leadDestination": "salesforce", "salesforceLeadConfiguration": {"objectIdentifier": "x)" +
-                       std::to_string(i) + R"("}}}})";
+    std::string text =
+        R"({"$schema": "https://leadlint.dev/schemas/manifest-v1.schema.json", "offer": {"id": "o)" +
+        std::to_string(i) +
+        R"(", "type": "powerBiApp", "listings": [{"storefront": "appsource"}], )"
+        R"("leads": {"leadDestination": "salesforce", "salesforceLeadConfiguration": {"objectIdentifier": "x)" +
+        std::to_string(i) + R"("}}}})";
     FileOutcome outcome = CheckManifestText(path, text, true, options);
     ASSERT_FALSE(outcome.findings.empty());
     ASSERT_NE(outcome.memory, nullptr);

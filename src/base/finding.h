@@ -36,14 +36,14 @@ struct RelatedPlace {
 struct Finding {
   PooledString rule;
   Severity severity = Severity::kError;
-  PooledString path;     // as given on the command line or found while walking
-  size_t offset = 0;     // byte offset of the offending key or value
-  size_t length = 0;     // bytes covered (for carets and redaction); may be 0
-  int line = 0;          // filled from offset by the engine
+  PooledString path;  // as given on the command line or found while walking
+  size_t offset = 0;  // byte offset of the offending key or value
+  size_t length = 0;  // bytes covered (for carets and redaction); may be 0
+  int line = 0;       // filled from offset by the engine
   int column = 0;
-  std::string message;   // never contains a secret value
-  PooledString excerpt;  // the source line, secrets redacted ("" if none)
-  std::shared_ptr<const Fix> fix;  // the exact repair, when the rule knows one
+  std::string message;                                       // never contains a secret value
+  PooledString excerpt;                                      // the source line, secrets redacted ("" if none)
+  std::shared_ptr<const Fix> fix;                            // the exact repair, when the rule knows one
   std::shared_ptr<const std::vector<RelatedPlace>> related;  // null when none
 };
 

@@ -22,9 +22,7 @@ std::string_view Trim(std::string_view s) {
 
 }  // namespace
 
-std::vector<std::string> Fingerprints(const std::vector<Finding>& findings) {
-  return Fingerprints(findings, {});
-}
+std::vector<std::string> Fingerprints(const std::vector<Finding>& findings) { return Fingerprints(findings, {}); }
 
 std::vector<std::string> Fingerprints(const std::vector<Finding>& findings, const std::vector<std::string>& paths) {
   std::vector<std::string> out;

@@ -1,9 +1,9 @@
 // Offer details shared through the run's pool (base/run_result.h).
 #include "base/run_result.h"
 
-#include <string>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <unordered_map>
 
 namespace leadlint {

@@ -49,10 +49,10 @@ struct OfferSummary {
   PooledString name;
   PooledString format;
   PooledString type;
-  bool storefronts_assumed = false;         // a listing's storefront was inferred
-  PooledString destination;                 // canonical, "" if absent
-  PooledString verdict;                     // "pass", "fail", "undetermined"
-  PooledString decided_by;                  // the rule whose finding set a fail or undetermined verdict
+  bool storefronts_assumed = false;  // a listing's storefront was inferred
+  PooledString destination;          // canonical, "" if absent
+  PooledString verdict;              // "pass", "fail", "undetermined"
+  PooledString decided_by;           // the rule whose finding set a fail or undetermined verdict
   // Shared by every offer with the same listings and reasons (SetOfferDetails).
   std::span<const ListingSummary> listings;  // one per storefront, in the manifest's order
   std::span<const PooledString> reasons;     // why a CRM destination is (or may be) required
@@ -71,16 +71,16 @@ struct RunResult {
   std::shared_ptr<StringPool> memory;
   std::vector<Finding> findings;  // sorted: path, line, column, rule, message
   std::vector<OfferSummary> offers;
-  int files_checked = 0;          // manifests checked (including ones with errors)
-  int files_skipped = 0;          // valid JSON of another shape met while walking
+  int files_checked = 0;  // manifests checked (including ones with errors)
+  int files_skipped = 0;  // valid JSON of another shape met while walking
   std::vector<std::string> skipped;
   std::vector<PooledString> checked;  // every input that was checked, sorted
-  int suppressed = 0;                // findings hidden by x-leadlint-ignore
-  int baselined = 0;                 // findings hidden by --baseline
-  int other_shard_files = 0;         // --shard: inputs that belong to the other shards
-  bool baseline_applied = false;     // --baseline was given
-  int baseline_stale = 0;            // its entries for checked files that hid nothing
-  std::vector<DocSummary> docs;      // every document checked, with locale and freshness
+  int suppressed = 0;                 // findings hidden by x-leadlint-ignore
+  int baselined = 0;                  // findings hidden by --baseline
+  int other_shard_files = 0;          // --shard: inputs that belong to the other shards
+  bool baseline_applied = false;      // --baseline was given
+  int baseline_stale = 0;             // its entries for checked files that hid nothing
+  std::vector<DocSummary> docs;       // every document checked, with locale and freshness
   std::string storefront_rules_source = "built-in (seed)";
   // Every rule leadlint has, sorted by id (SARIF lists them all).
   std::span<const RuleDescriptor> rules;

@@ -69,9 +69,8 @@ LineCol SourceFile::Locate(size_t offset) const {
 std::string_view SourceFile::Line(int line) const {
   if (line < 1 || line > LineCount()) return {};
   size_t start = line_starts_[static_cast<size_t>(line - 1)];
-  size_t end = static_cast<size_t>(line) < line_starts_.size()
-                   ? line_starts_[static_cast<size_t>(line)]
-                   : contents_.size();
+  size_t end =
+      static_cast<size_t>(line) < line_starts_.size() ? line_starts_[static_cast<size_t>(line)] : contents_.size();
   std::string_view text(contents_.data() + start, end - start);
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
   if (start == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -84,8 +83,7 @@ size_t SourceFile::OffsetOf(int line, int column) const {
   if (offset == 0 && contents_.compare(0, 3, "\xEF\xBB\xBF") == 0) offset = 3;
   for (int col = 1; col < column && offset < contents_.size(); ++col) {
     ++offset;
-    while (offset < contents_.size() &&
-           (static_cast<unsigned char>(contents_[offset]) & 0xC0) == 0x80) {
+    while (offset < contents_.size() && (static_cast<unsigned char>(contents_[offset]) & 0xC0) == 0x80) {
       ++offset;
     }
   }

@@ -93,10 +93,10 @@ inline std::string_view Intern(std::string_view text) { return CurrentPool().Int
 class PooledString {
  public:
   PooledString() = default;
-  PooledString(std::string_view text) : view_(Intern(text)) {}  // NOLINT: implicit, like std::string
+  PooledString(std::string_view text) : view_(Intern(text)) {}    // NOLINT: implicit, like std::string
   PooledString(const std::string& text) : view_(Intern(text)) {}  // NOLINT
-  PooledString(const char* text) : view_(Intern(text)) {}  // NOLINT
-  operator std::string_view() const { return view_; }  // NOLINT
+  PooledString(const char* text) : view_(Intern(text)) {}         // NOLINT
+  operator std::string_view() const { return view_; }             // NOLINT
   std::string_view view() const { return view_; }
   std::string str() const { return std::string(view_); }
   bool empty() const { return view_.empty(); }

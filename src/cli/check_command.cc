@@ -51,7 +51,8 @@ bool LoadConfiguration(CheckRun* run, std::ostream& err) {
     if (!path.empty() && !LoadConfig(path, &run->config, &errors)) {
       for (const Finding& f : errors) {
         err << f.path << ':' << f.line << ':' << f.column << ": error: " << f.message << " [config]\n";
-        if (!f.excerpt.empty()) err << f.excerpt << "\n" << std::string(static_cast<size_t>(f.column - 1), ' ') << "^\n";
+        if (!f.excerpt.empty())
+          err << f.excerpt << "\n" << std::string(static_cast<size_t>(f.column - 1), ' ') << "^\n";
       }
       err << "leadlint: invalid configuration in '" << path << "'\n";
       return false;
@@ -313,8 +314,8 @@ void ReportBaselineNotes(const std::string& baseline_path, const BaselineOutcome
   }
   if (!outcome.stale.empty()) {
     err << "leadlint: " << outcome.stale.size() << " stale " << (outcome.stale.size() == 1 ? "entry" : "entries")
-        << " in the baseline '" << baseline_path << "'; drop " << (outcome.stale.size() == 1 ? "it" : "them") << " with --write-baseline '" << baseline_path
-        << "'\n";
+        << " in the baseline '" << baseline_path << "'; drop " << (outcome.stale.size() == 1 ? "it" : "them")
+        << " with --write-baseline '" << baseline_path << "'\n";
   }
 }
 

@@ -115,7 +115,9 @@ int CmdLsp(std::ostream& out, std::ostream& err) { return lsp::RunServer(std::ci
 
 int CmdExtract(const ExtractArgs& args, std::ostream& out, std::ostream& err) {
   const ExtractStatus status = ExtractRuleTablesJson(args.path, args.source, out, err);
-  return status == ExtractStatus::kComplete ? kExitClean : status == ExtractStatus::kIncomplete ? kExitFindings : kExitUsage;
+  return status == ExtractStatus::kComplete     ? kExitClean
+         : status == ExtractStatus::kIncomplete ? kExitFindings
+                                                : kExitUsage;
 }
 
 int CmdInit(std::ostream& out, std::ostream& err) {

@@ -12,8 +12,8 @@
 namespace leadlint::cli {
 
 struct FixSummary {
-  int fixed = 0;          // fixes applied (or, with --diff, that would be)
-  int files = 0;          // files changed (or that would be)
+  int fixed = 0;  // fixes applied (or, with --diff, that would be)
+  int files = 0;  // files changed (or that would be)
   bool write_failed = false;
 };
 

@@ -5,10 +5,9 @@
 
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <tuple>
-
-#include <nlohmann/json.hpp>
 
 #include "load/read_file.h"
 #include "report/report.h"
@@ -32,8 +31,11 @@ bool CheckShards(const std::string& format, const std::vector<std::string>& inpu
     // Where the shard is recorded: the report itself, or the SARIF run's property bag
     // (the shapes were checked when the inputs were read).
     const nlohmann::ordered_json& run = format == "sarif" ? docs[i]["runs"][0] : docs[i];
-    const nlohmann::ordered_json* bag = format != "sarif" ? &run : run.contains("properties") ? &run["properties"] : nullptr;
-    const nlohmann::ordered_json* shard = bag != nullptr && bag->is_object() && bag->contains("shard") ? &(*bag)["shard"] : nullptr;
+    const nlohmann::ordered_json* bag = format != "sarif"            ? &run
+                                        : run.contains("properties") ? &run["properties"]
+                                                                     : nullptr;
+    const nlohmann::ordered_json* shard =
+        bag != nullptr && bag->is_object() && bag->contains("shard") ? &(*bag)["shard"] : nullptr;
     if (shard == nullptr) {
       ++unsharded;
       continue;
@@ -55,7 +57,8 @@ bool CheckShards(const std::string& format, const std::vector<std::string>& inpu
   }
   if (seen.empty()) return true;
   if (unsharded != 0) {
-    *error = std::to_string(unsharded) + " of the reports did not come from a --shard run; merge only the shards of one run";
+    *error =
+        std::to_string(unsharded) + " of the reports did not come from a --shard run; merge only the shards of one run";
     return false;
   }
   std::string missing;
@@ -138,7 +141,8 @@ bool MergeSarif(const std::vector<nlohmann::ordered_json>& docs, std::ostream& o
   if (invocation.is_object()) {
     invocation.erase("toolExecutionNotifications");
     if (results.size() > kSarifResultLimit) {
-      invocation["toolExecutionNotifications"] = ordered_json::array({nlohmann::ordered_json{{"level", "warning"}, {"message", {{"text", SarifLimitSentence(results.size())}}}}});
+      invocation["toolExecutionNotifications"] = ordered_json::array(
+          {nlohmann::ordered_json{{"level", "warning"}, {"message", {{"text", SarifLimitSentence(results.size())}}}}});
     }
   }
   merged["runs"][0]["results"] = std::move(results);

@@ -21,20 +21,29 @@ struct ValueOption {
   bool commas;
 };
 constexpr ValueOption kValueOptions[] = {
-    {"--format", "-f", true, false},        {"--output", "-o", true, false},
-    {"--fail-on", nullptr, false, false},   {"--profile", nullptr, false, false},
-    {"--jobs", "-j", false, false},         {"--color", nullptr, false, false},
-    {"--rule", nullptr, true, true},        {"--max-file-size", nullptr, false, false},
-    {"--config", "-c", false, false},       {"--baseline", nullptr, false, false},
-    {"--write-baseline", nullptr, false, false}, {"--stdin-filename", nullptr, false, false},
-    {"--docs-source", nullptr, false, false},    {"--docs-translations", nullptr, true, true},
-    {"--docs-history", nullptr, true, true},     {"--shard", nullptr, false, false},
+    {"--format", "-f", true, false},
+    {"--output", "-o", true, false},
+    {"--fail-on", nullptr, false, false},
+    {"--profile", nullptr, false, false},
+    {"--jobs", "-j", false, false},
+    {"--color", nullptr, false, false},
+    {"--rule", nullptr, true, true},
+    {"--max-file-size", nullptr, false, false},
+    {"--config", "-c", false, false},
+    {"--baseline", nullptr, false, false},
+    {"--write-baseline", nullptr, false, false},
+    {"--stdin-filename", nullptr, false, false},
+    {"--docs-source", nullptr, false, false},
+    {"--docs-translations", nullptr, true, true},
+    {"--docs-history", nullptr, true, true},
+    {"--shard", nullptr, false, false},
     {"--max-depth", nullptr, false, false},
 };
 
 // The subcommands, for "did you mean" on a mistyped one.
 const std::vector<std::string_view>& CommandNames() {
-  static const std::vector<std::string_view> names = {"check", "rules", "explain", "version", "merge", "extract", "init", "lsp"};
+  static const std::vector<std::string_view> names = {"check", "rules",   "explain", "version",
+                                                      "merge", "extract", "init",    "lsp"};
   return names;
 }
 
@@ -51,9 +60,10 @@ void AddPathList(CLI::App* check, const std::string& name, std::vector<std::stri
 
 // The doc-set options of `check`.
 void AddDocsOptions(CLI::App* check, CheckArgs* args) {
-  check->add_option("--docs-source", args->docs_source,
-                    "the English source of a doc set: a file (Markdown files among the paths are its translations) "
-                    "or a folder tree")
+  check
+      ->add_option("--docs-source", args->docs_source,
+                   "the English source of a doc set: a file (Markdown files among the paths are its translations) "
+                   "or a folder tree")
       ->type_name("PATH");
   AddPathList(check, "--docs-translations", &args->docs_translations,
               "translated files, or trees with the same relative paths as --docs-source (repeatable, or a "
@@ -63,32 +73,38 @@ void AddDocsOptions(CLI::App* check, CheckArgs* args) {
               "(repeatable, or a comma list)");
   check->add_flag("--no-git-history", args->no_git_history,
                   "do not use git (older source versions; files a sparse checkout left out)");
-  check->add_option("--docs-root", args->docs_root,
-                    "the checked docs tree: a missing link target outside it is a 'not verified' note, not an error")
+  check
+      ->add_option("--docs-root", args->docs_root,
+                   "the checked docs tree: a missing link target outside it is a 'not verified' note, not an error")
       ->type_name("PATH");
 }
 
 void AddCheckCommand(CLI::App& app, CheckArgs* args) {
-  CLI::App* check = app.add_subcommand("check", "check offer manifests and localized lead-sharing docs (files and folders, recursive)");
+  CLI::App* check = app.add_subcommand(
+      "check", "check offer manifests and localized lead-sharing docs (files and folders, recursive)");
   args->command = check;
-  check->add_option("paths", args->paths, "files or folders to check (default: the current folder)")
-      ->type_name("PATH");
-  check->add_option("-f,--format", args->formats,
-                    "output format: text, json, sarif, junit, github, markdown, html (repeatable; pair each with --output)")
+  check->add_option("paths", args->paths, "files or folders to check (default: the current folder)")->type_name("PATH");
+  check
+      ->add_option(
+          "-f,--format", args->formats,
+          "output format: text, json, sarif, junit, github, markdown, html (repeatable; pair each with --output)")
       ->check(CLI::IsMember(ReportFormats()))
       ->allow_extra_args(false)
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  check->add_option("-o,--output", args->outputs,
-                    "write the report of the --format before it to FILE instead of standard output (repeatable)")
+  check
+      ->add_option("-o,--output", args->outputs,
+                   "write the report of the --format before it to FILE instead of standard output (repeatable)")
       ->allow_extra_args(false)
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->type_name("FILE");
-  args->fail_on_opt = check->add_option("--fail-on", args->fail_on, "lowest severity that makes the exit code 1 (none: never)")
-      ->check(CLI::IsMember({"error", "warning", "note", "none"}));
+  args->fail_on_opt =
+      check->add_option("--fail-on", args->fail_on, "lowest severity that makes the exit code 1 (none: never)")
+          ->check(CLI::IsMember({"error", "warning", "note", "none"}));
   args->profile_opt = check->add_option("--profile", args->profile_name,
-                    "dated rule profile: cloud-partner-portal-2018, partner-center-2020, partner-center-2022, partner-center-2025 (default)");
+                                        "dated rule profile: cloud-partner-portal-2018, partner-center-2020, "
+                                        "partner-center-2022, partner-center-2025 (default)");
   check->add_option("-j,--jobs", args->jobs, "files checked in parallel (default: number of cores)")
       ->check(CLI::Range(0, 1024));
   check->add_option("--color", args->color, "colour in text output (NO_COLOR disables auto)")
@@ -101,18 +117,22 @@ void AddCheckCommand(CLI::App& app, CheckArgs* args) {
       ->type_name("ID");
   args->max_file_opt =
       check->add_option("--max-file-size", args->max_file_bytes, "largest file checked, in bytes (default 8 MiB)");
-  check->add_option("-c,--config", args->config_path, "use this leadlint.json (default: the nearest one upward from the current folder)")
+  check
+      ->add_option("-c,--config", args->config_path,
+                   "use this leadlint.json (default: the nearest one upward from the current folder)")
       ->type_name("FILE");
   check->add_flag("--no-config", args->no_config, "ignore any leadlint.json");
   check->add_flag("--no-gitignore", args->no_gitignore, "check files that .gitignore files exclude");
   check->add_option("--baseline", args->baseline_path, "report only findings that are not in this baseline file")
       ->type_name("FILE");
-  check->add_option("--write-baseline", args->write_baseline_path,
-                    "record every current finding in FILE (dropping stale entries) and exit 0")
+  check
+      ->add_option("--write-baseline", args->write_baseline_path,
+                   "record every current finding in FILE (dropping stale entries) and exit 0")
       ->type_name("FILE");
   check->add_flag("--fix", args->fix, "apply the safe fixes to the files, then report what is left");
   check->add_flag("--unsafe-fixes", args->unsafe_fixes, "with --fix or --diff, apply the unsafe fixes too");
-  check->add_flag("--diff", args->diff, "print a unified diff of what --fix would change and write nothing (exit 1 if any)");
+  check->add_flag("--diff", args->diff,
+                  "print a unified diff of what --fix would change and write nothing (exit 1 if any)");
   check->add_flag("--allow-empty", args->allow_empty,
                   "accept a run that checks no manifest and no doc (by default it exits 2, naming what was skipped)");
   check->add_option("--stdin-filename", args->stdin_filename, "the name to report for '-' (standard input)");
@@ -269,7 +289,8 @@ std::unique_ptr<CLI::App> MakeApp(CommandArgs* args) {
       "lsp", "serve the Language Server Protocol on standard input and output (for editors; see docs/editors.md)");
   AddMergeCommand(*app, &args->merge);
   AddExtractCommand(*app, &args->extract);
-  args->init = app->add_subcommand("init", "write a starter leadlint.json in the current folder (never overwrites one)");
+  args->init =
+      app->add_subcommand("init", "write a starter leadlint.json in the current folder (never overwrites one)");
   return app;
 }
 

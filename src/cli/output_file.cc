@@ -2,13 +2,13 @@
 // readers see the old report or the new one, never a mix.
 #include "cli/output_file.h"
 
-#include "load/read_file.h"
-
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+
+#include "load/read_file.h"
 
 namespace leadlint::cli {
 namespace fs = std::filesystem;

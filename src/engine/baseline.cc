@@ -7,11 +7,10 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <tuple>
-
-#include <nlohmann/json.hpp>
 
 #include "base/fingerprint.h"
 #include "base/source_file.h"
@@ -60,8 +59,8 @@ void WriteBaseline(const std::vector<Finding>& findings, const std::string& base
   std::vector<std::string> prints = Fingerprints(findings, paths);
   out << "{\n  \"leadlintBaseline\": " << kBaselineVersion << ",\n  \"findings\": [";
   for (size_t i = 0; i < findings.size(); ++i) {
-    out << (i ? "," : "") << "\n    {\"rule\": " << JsonString(findings[i].rule) << ", \"path\": "
-        << JsonString(paths[i]) << ", \"fingerprint\": " << JsonString(prints[i])
+    out << (i ? "," : "") << "\n    {\"rule\": " << JsonString(findings[i].rule)
+        << ", \"path\": " << JsonString(paths[i]) << ", \"fingerprint\": " << JsonString(prints[i])
         << ", \"message\": " << JsonString(findings[i].message) << "}";
   }
   out << (findings.empty() ? "" : "\n  ") << "]\n}\n";
@@ -143,8 +142,9 @@ bool ApplyBaseline(const std::string& path, const std::vector<std::string>& chec
       outcome->stale.push_back(std::move(s));
     }
   }
-  std::sort(outcome->stale.begin(), outcome->stale.end(),
-            [](const StaleEntry& a, const StaleEntry& b) { return std::tie(a.line, a.column) < std::tie(b.line, b.column); });
+  std::sort(outcome->stale.begin(), outcome->stale.end(), [](const StaleEntry& a, const StaleEntry& b) {
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  });
   return true;
 }
 

@@ -28,7 +28,7 @@ struct StaleEntry {
   std::string rule;
   std::string path;  // as recorded
   std::string message;
-  int line = 0;      // of the entry in the baseline file
+  int line = 0;  // of the entry in the baseline file
   int column = 0;
 };
 

@@ -135,10 +135,10 @@ class CheckRun {
 
   // The project index: product key -> products (not orphans), in file order.
   KeyIndex products_by_key_;
-  std::vector<bool> touched_;         // a test drive of a checked file applies to the offer
-  std::vector<bool> consumed_;        // a product-only offer whose customer-leads carry its verdict
-  std::vector<bool> judged_sibling_;  // a sibling's offer involving a checked file
-  std::vector<size_t> resolved_to_;   // customer-leads -> its product (offers_.size() if none)
+  std::vector<bool> touched_;                      // a test drive of a checked file applies to the offer
+  std::vector<bool> consumed_;                     // a product-only offer whose customer-leads carry its verdict
+  std::vector<bool> judged_sibling_;               // a sibling's offer involving a checked file
+  std::vector<size_t> resolved_to_;                // customer-leads -> its product (offers_.size() if none)
   std::vector<std::string_view> suggestion_keys_;  // distinct product keys, for "did you mean"
   size_t suggestion_budget_ = 2'000'000;           // key comparisons left for suggestions
 };
@@ -205,7 +205,8 @@ void CheckRun::AddSiblingReferences() {
   for (const InputFile& f : discovery_.files) in_run.insert(f.path);
   std::set<std::string> folders;
   for (const InputFile& f : discovery_.files) {
-    if (f.explicit_path && f.path != "-") folders.insert(std::filesystem::path(f.path.view()).parent_path().generic_string());
+    if (f.explicit_path && f.path != "-")
+      folders.insert(std::filesystem::path(f.path.view()).parent_path().generic_string());
   }
   for (const std::string& folder : folders) {
     std::error_code ec;
@@ -548,9 +549,9 @@ void CheckRun::ReportDuplicate(const Offer& second, const Place& place, std::str
   f.column = place.column;
   f.excerpt = place.excerpt;
   f.message = std::move(message);
-  f.related = std::make_shared<const std::vector<RelatedPlace>>(std::vector<RelatedPlace>{
-      {first.path, first_place.offset, first_place.length, first_place.line, first_place.column,
-       std::move(first_message)}});
+  f.related = std::make_shared<const std::vector<RelatedPlace>>(
+      std::vector<RelatedPlace>{{first.path, first_place.offset, first_place.length, first_place.line,
+                                 first_place.column, std::move(first_message)}});
   result_.findings.push_back(std::move(f));
 }
 

@@ -3,9 +3,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <tuple>
-
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "base/source_file.h"
 #include "base/suggest.h"
@@ -44,7 +43,8 @@ std::string Suggestion(const JsonNode& root, const JsonNode& node, const std::st
   };
   for (const JsonNode& member : root.children) {
     const nlohmann::json* props = properties(schema);
-    const nlohmann::json* member_schema = props != nullptr && props->contains(member.key) ? &(*props)[member.key] : nullptr;
+    const nlohmann::json* member_schema =
+        props != nullptr && props->contains(member.key) ? &(*props)[member.key] : nullptr;
     if (&member == &node) {
       parent = &schema;
       own = member_schema;
@@ -57,7 +57,8 @@ std::string Suggestion(const JsonNode& root, const JsonNode& node, const std::st
       const nlohmann::json* child_props = properties(*member_schema);
       if (child_props != nullptr && child_props->contains(child.key)) {
         own = &(*child_props)[child.key];
-      } else if (member_schema->contains("additionalProperties") && (*member_schema)["additionalProperties"].is_object()) {
+      } else if (member_schema->contains("additionalProperties") &&
+                 (*member_schema)["additionalProperties"].is_object()) {
         own = &(*member_schema)["additionalProperties"];
       }
     }
@@ -138,7 +139,8 @@ std::string ResolveConfigPath(const Config& config, const std::string& p) {
 void ReadDocs(const JsonNode& root, Config* config) {
   const JsonNode* docs = root.Find("docs");
   if (docs == nullptr) return;
-  if (std::string_view s = docs->StringAt("source"); !s.empty()) config->docs_source = ResolveConfigPath(*config, std::string(s));
+  if (std::string_view s = docs->StringAt("source"); !s.empty())
+    config->docs_source = ResolveConfigPath(*config, std::string(s));
   if (const JsonNode* t = docs->Find("translations")) {
     for (const JsonNode& item : t->children) config->docs_translations.push_back(ResolveConfigPath(*config, item.text));
   }
@@ -146,7 +148,8 @@ void ReadDocs(const JsonNode& root, Config* config) {
     for (const JsonNode& item : h->children) config->docs_history.push_back(ResolveConfigPath(*config, item.text));
   }
   if (const JsonNode* g = docs->Find("gitHistory")) config->docs_git_history = g->boolean;
-  if (std::string_view r = docs->StringAt("root"); !r.empty()) config->docs_root = ResolveConfigPath(*config, std::string(r));
+  if (std::string_view r = docs->StringAt("root"); !r.empty())
+    config->docs_root = ResolveConfigPath(*config, std::string(r));
 }
 
 void ReadGlossary(const JsonNode& root, Config* config) {
@@ -199,11 +202,10 @@ bool LoadConfigText(const std::string& path, std::string text, Config* config, s
   config->path = path;
   config->base_dir = fs::path(AbsolutePath(path)).parent_path().generic_string();
   const JsonNode& root = parsed.root;
-  for (const SchemaIssue& issue :
-       ValidateAgainstSchema(SchemaId::kConfig, parsed.root, file.contents(), 1u << 16)) {
-    errors->push_back(ConfigError(path, &file,
-                                  issue.at_key && issue.node->key_length > 0 ? issue.node->key_offset : issue.node->offset,
-                                  issue.message + Suggestion(root, *issue.node, issue.message)));
+  for (const SchemaIssue& issue : ValidateAgainstSchema(SchemaId::kConfig, parsed.root, file.contents(), 1u << 16)) {
+    errors->push_back(ConfigError(
+        path, &file, issue.at_key && issue.node->key_length > 0 ? issue.node->key_offset : issue.node->offset,
+        issue.message + Suggestion(root, *issue.node, issue.message)));
   }
   const bool schema_ok = errors->empty();
   if (const JsonNode* n = root.Find("profile")) config->profile = n->text;
@@ -234,9 +236,13 @@ bool LoadConfig(const std::string& path, Config* config, std::vector<Finding>* e
   std::string text;
   std::string read_error;
   switch (ReadFileLimited(path, kMaxConfigBytes, &text, &read_error)) {
-    case ReadStatus::kOk: return LoadConfigText(path, std::move(text), config, errors);
-    case ReadStatus::kTooLarge: errors->push_back(ConfigError(path, nullptr, 0, kTooLargeMessage)); return false;
-    case ReadStatus::kUnreadable: break;
+    case ReadStatus::kOk:
+      return LoadConfigText(path, std::move(text), config, errors);
+    case ReadStatus::kTooLarge:
+      errors->push_back(ConfigError(path, nullptr, 0, kTooLargeMessage));
+      return false;
+    case ReadStatus::kUnreadable:
+      break;
   }
   errors->push_back(ConfigError(path, nullptr, 0, "cannot read the configuration file"));
   return false;

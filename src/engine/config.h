@@ -15,20 +15,20 @@
 namespace leadlint {
 
 struct Config {
-  std::string path;        // "" when no file was found
-  std::string base_dir;    // absolute folder holding the file
+  std::string path;      // "" when no file was found
+  std::string base_dir;  // absolute folder holding the file
   std::optional<std::string> profile;
   std::optional<std::string> fail_on;
   std::map<std::string, std::string> rules;  // id -> error|warning|note|off
   std::vector<IgnorePattern> ignore;
   std::optional<size_t> max_file_size;
   std::optional<size_t> max_depth;
-  std::string docs_source;                    // absolute, or ""
+  std::string docs_source;                     // absolute, or ""
   std::vector<std::string> docs_translations;  // absolute
   std::vector<std::string> docs_history;       // absolute
   std::string docs_root;                       // absolute, or ""
   std::optional<bool> docs_git_history;
-  std::optional<bool> allow_empty;  // accept a run that checks nothing
+  std::optional<bool> allow_empty;                                 // accept a run that checks nothing
   std::map<std::string, std::vector<GlossaryRendering>> glossary;  // lower-case locale -> renderings
 };
 

@@ -160,7 +160,8 @@ class DocRun {
                                    : row.storefront.canonical == "azure-marketplace" ? &rules.azure_marketplace
                                                                                      : nullptr;
           if (terms == nullptr) continue;
-          for (const DocTerm& item : row.items) (t.kind == "listing" ? terms->listing : terms->leads).insert(item.canonical);
+          for (const DocTerm& item : row.items)
+            (t.kind == "listing" ? terms->listing : terms->leads).insert(item.canonical);
         }
       }
       rules.source = path;

@@ -20,11 +20,11 @@
 namespace leadlint {
 
 struct DocSetOptions {
-  std::string source;                      // a file, or a folder (tree form)
-  std::vector<std::string> translations;   // files or folders
-  std::vector<std::string> history;        // folders (or files) holding older source versions
+  std::string source;                                              // a file, or a folder (tree form)
+  std::vector<std::string> translations;                           // files or folders
+  std::vector<std::string> history;                                // folders (or files) holding older source versions
   std::map<std::string, std::vector<GlossaryRendering>> glossary;  // lower-case locale -> leadlint.json renderings
-  bool use_git_history = true;             // older versions from `git log` of the source
+  bool use_git_history = true;                                     // older versions from `git log` of the source
   std::string root;                        // --docs-root / docs.root: the checked tree ("" = the paths below)
   std::vector<std::string> checked_paths;  // the paths named on the command line
   std::set<std::string> off_rules;         // turned off in leadlint.json (suppressions of them are not judged)

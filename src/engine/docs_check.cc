@@ -98,7 +98,9 @@ DocCheckInput DocChecker::BuildInput(const DocJob& job, const DocModel& doc, Doc
   s->path = job.path;
   s->locale = doc.locale_written.empty() ? doc.locale : doc.locale_written;
   if (s->locale.empty() && doc.english) s->locale = "en";
-  s->role = job.translation ? "translation" : (job.standalone || job.source.empty()) && in.translation ? "translation" : "source";
+  s->role = job.translation                                            ? "translation"
+            : (job.standalone || job.source.empty()) && in.translation ? "translation"
+                                                                       : "source";
   if (job.translation && job.source.empty()) {
     in.without_source = true;
     in.expected_source = job.expected_source;

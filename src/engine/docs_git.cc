@@ -121,7 +121,8 @@ void ReadBlobs(const std::string& top, const std::vector<Want>& blobs, std::map<
                const std::set<std::string>& wanted, GitIndex* out) {
   std::string list = WriteBlobList(blobs);
   if (list.empty()) return;
-  FILE* pipe = popen(("git -C " + ShellQuote(top) + " cat-file --batch < " + ShellQuote(list) + " 2>/dev/null").c_str(), "r");
+  FILE* pipe =
+      popen(("git -C " + ShellQuote(top) + " cat-file --batch < " + ShellQuote(list) + " 2>/dev/null").c_str(), "r");
   std::set<std::string> found;
   if (pipe != nullptr) {
     Progress progress("reading source versions from git:");

@@ -111,7 +111,7 @@ class LinkResolver {
   std::mutex target_cache_mutex_;
   std::map<std::string_view, LinkTarget> target_cache_;  // key: interned normalized path
   std::mutex git_files_mutex_;
-  std::map<std::string, std::string> git_top_of_dir_;         // folder -> top ("" = none)
+  std::map<std::string, std::string> git_top_of_dir_;       // folder -> top ("" = none)
   std::map<std::string, std::set<std::string>> git_files_;  // top -> tracked paths
 };
 

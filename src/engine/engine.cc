@@ -2,15 +2,15 @@
 // own, then dropped: only findings and the small offer model survive, so memory
 // follows the largest file rather than the number of files.
 #include "engine/engine.h"
-#include "engine/engine_internal.h"
 
 #include <algorithm>
-#include <optional>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "base/secret_text.h"
 #include "base/string_pool.h"
+#include "engine/engine_internal.h"
 #include "engine/problem_rules.h"
 #include "model/manifest.h"
 #include "parse/json.h"
@@ -88,8 +88,8 @@ void ResolveOffer(const SourceFile& file, const std::vector<std::pair<size_t, si
 
 namespace {
 
-void ReportLongStrings(const JsonNode& node, const Limits& limits, const SourceFile& file,
-                       std::vector<Finding>* out, int depth) {
+void ReportLongStrings(const JsonNode& node, const Limits& limits, const SourceFile& file, std::vector<Finding>* out,
+                       int depth) {
   if (depth > 1000) return;
   if (node.is_string() && node.text.size() > limits.max_regex_input) {
     Finding f;
@@ -193,8 +193,9 @@ namespace {
 
 // A UTF-16 file or one with a NUL byte: not JSON text (nullopt when neither).
 std::optional<Finding> EncodingProblem(const std::string& path, const std::string& text) {
-  const bool utf16 = text.size() >= 2 && ((static_cast<unsigned char>(text[0]) == 0xFF && static_cast<unsigned char>(text[1]) == 0xFE) ||
-                                          (static_cast<unsigned char>(text[0]) == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF));
+  const bool utf16 = text.size() >= 2 &&
+                     ((static_cast<unsigned char>(text[0]) == 0xFF && static_cast<unsigned char>(text[1]) == 0xFE) ||
+                      (static_cast<unsigned char>(text[0]) == 0xFE && static_cast<unsigned char>(text[1]) == 0xFF));
   const size_t nul = text.find('\0');
   if (!utf16 && nul == std::string::npos) return std::nullopt;
   Finding f;
@@ -226,11 +227,10 @@ void ReportUnknownFormat(const std::string& path, const JsonNode& root, bool exp
   f.rule = kManifestUnknownFormat.id;
   f.path = path;
   f.offset = root.offset;
-  f.message =
-      "not an offer manifest" + (lookalike.empty() ? std::string() : " though " + lookalike) +
-      ": expected a leadlint manifest ($schema 'https://leadlint.dev/schemas/manifest-v1.schema.json'), a "
-      "Product Ingestion document ($schema 'https://schema.mp.microsoft.com/schema/<resource>/<version>', "
-      "such as .../schema/configure/2022-03-01-preview2) or a Cloud Partner Portal offer ('definition.offer')";
+  f.message = "not an offer manifest" + (lookalike.empty() ? std::string() : " though " + lookalike) +
+              ": expected a leadlint manifest ($schema 'https://leadlint.dev/schemas/manifest-v1.schema.json'), a "
+              "Product Ingestion document ($schema 'https://schema.mp.microsoft.com/schema/<resource>/<version>', "
+              "such as .../schema/configure/2022-03-01-preview2) or a Cloud Partner Portal offer ('definition.offer')";
   findings->push_back(std::move(f));
   outcome->manifest = true;
 }
@@ -320,7 +320,7 @@ FileOutcome CheckManifestText(const std::string& path, std::string contents, boo
 // Applies the storefront and profile rules to one offer; returns its summary
 // for the reports and appends its findings (with excerpts) to `out`.
 OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const StorefrontRules& storefront_rules,
-                         std::vector<Finding>* out) {
+                           std::vector<Finding>* out) {
   std::vector<Finding> offer_findings;
   for (const Rule& rule : AllRules()) {
     if (rule.offer_check() == nullptr || !Enabled(options, rule.id)) continue;
@@ -389,7 +389,6 @@ OfferSummary EvaluateOffer(const Offer& offer, const RunOptions& options, const 
   }
   return summary;
 }
-
 
 int ShardOf(std::string_view key, int count) {
   uint64_t h = 1469598103934665603ull;

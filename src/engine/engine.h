@@ -4,15 +4,14 @@
 // deterministic order whatever the number of threads.
 #pragma once
 
+#include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <map>
-#include <memory>
-#include <optional>
 
 #include "base/finding.h"
 #include "base/run_result.h"
@@ -33,7 +32,7 @@ struct RunOptions {
   std::map<std::string, std::optional<Severity>> rule_overrides;
   DiscoverOptions discover;
   DocSetOptions docs;
-  int jobs = 0;                      // 0: hardware concurrency
+  int jobs = 0;  // 0: hardware concurrency
   // --shard K/N: check only this shard's inputs (1-based K). Manifests go by
   // folder (an offer's files stay together), docs by their source's path (a
   // translation stays with its source).
@@ -51,7 +50,7 @@ struct Suppression {
   size_t begin = 0;  // byte span of the object
   size_t end = 0;
   std::string rule;
-  Finding place;     // where the rule id is written (for the unused note)
+  Finding place;  // where the rule id is written (for the unused note)
   bool used = false;
 };
 

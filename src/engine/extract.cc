@@ -4,7 +4,6 @@
 
 #include <cctype>
 #include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "engine/problem_rules.h"
@@ -42,7 +41,8 @@ void WriteExtractJson(const DocModel& doc, std::ostream& out) {
     ordered_json rows = ordered_json::array();
     for (const RuleTableRow& row : t.rows) {
       ordered_json jr;
-      jr["storefront"] = row.storefront.canonical.empty() ? ordered_json(nullptr) : ordered_json(row.storefront.canonical);
+      jr["storefront"] =
+          row.storefront.canonical.empty() ? ordered_json(nullptr) : ordered_json(row.storefront.canonical);
       jr["text"] = row.storefront.text;
       place(jr, row.storefront.offset);
       ordered_json items = ordered_json::array();
@@ -63,11 +63,10 @@ void WriteExtractJson(const DocModel& doc, std::ostream& out) {
   out << root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-
 }  // namespace
 
 ExtractStatus ExtractRuleTablesJson(const std::string& path, const std::string& source_path, std::ostream& out,
-                                   std::ostream& err) {
+                                    std::ostream& err) {
   std::string text;
   if (!ReadWhole(path, &text)) {
     err << "leadlint: cannot read '" << path << "'\n";

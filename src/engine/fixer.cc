@@ -2,11 +2,10 @@
 #include "engine/fixer.h"
 
 #include <algorithm>
-#include <set>
-#include <utility>
-
 #include <filesystem>
 #include <memory>
+#include <set>
+#include <utility>
 
 #include "base/secret_text.h"
 #include "load/file_source.h"
@@ -42,9 +41,7 @@ bool StillValid(const std::string& path, const std::string& text, const RunOptio
 
 std::string Key(const Finding& f) { return f.rule.str() + "\n" + f.fix->description; }
 
-bool IsMarkdown(const std::string& path) {
-  return path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0;
-}
+bool IsMarkdown(const std::string& path) { return path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0; }
 
 // A file's findings for one version of its text: a manifest on its own; a doc
 // through a run over it (with its doc set), the text read from an overlay.
@@ -163,8 +160,8 @@ std::vector<std::string_view> Lines(std::string_view text) {
 // parameters (RedactSecrets), and the string value of a secret JSON key.
 std::string RedactLine(std::string_view line) {
   std::string out = RedactSecrets(line);
-  for (std::string_view key : {"password", "applicationKey", "clientSecret", "storageAccountConnectionString",
-                               "connectionString"}) {
+  for (std::string_view key :
+       {"password", "applicationKey", "clientSecret", "storageAccountConnectionString", "connectionString"}) {
     std::string quoted = "\"" + std::string(key) + "\"";
     for (size_t p = out.find(quoted); p != std::string::npos; p = out.find(quoted, p + 1)) {
       size_t v = out.find_first_not_of(" \t", p + quoted.size());
@@ -197,7 +194,8 @@ std::string UnifiedDiff(const std::string& path, std::string_view before, std::s
   size_t prefix = 0;
   while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
   size_t suffix = 0;
-  while (suffix < a.size() - prefix && suffix < b.size() - prefix && a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
+  while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
+         a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
     ++suffix;
   }
   const size_t n = a.size() - prefix - suffix;

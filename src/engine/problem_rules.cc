@@ -6,22 +6,30 @@ namespace leadlint {
 
 std::string_view RuleFor(ParseErrorKind kind) {
   switch (kind) {
-    case ParseErrorKind::kJsonSyntax: return kManifestSyntax.id;
-    case ParseErrorKind::kJsonLimit: return kManifestLimit.id;
-    case ParseErrorKind::kJsonEncoding: return kManifestEncoding.id;
-    case ParseErrorKind::kJsonDuplicateKey: return kManifestDuplicateKey.id;
+    case ParseErrorKind::kJsonSyntax:
+      return kManifestSyntax.id;
+    case ParseErrorKind::kJsonLimit:
+      return kManifestLimit.id;
+    case ParseErrorKind::kJsonEncoding:
+      return kManifestEncoding.id;
+    case ParseErrorKind::kJsonDuplicateKey:
+      return kManifestDuplicateKey.id;
     case ParseErrorKind::kMarkdownLineLimit:
     case ParseErrorKind::kMarkdownTableLimit:
-    case ParseErrorKind::kMarkdownNodeLimit: return kDocsLimit.id;
-    case ParseErrorKind::kFrontMatterSyntax: return kDocsFrontMatter.id;
+    case ParseErrorKind::kMarkdownNodeLimit:
+      return kDocsLimit.id;
+    case ParseErrorKind::kFrontMatterSyntax:
+      return kDocsFrontMatter.id;
   }
   return kManifestSyntax.id;
 }
 
 std::string_view RuleFor(LoadProblemKind kind) {
   switch (kind) {
-    case LoadProblemKind::kUnreadable: return kManifestUnreadable.id;
-    case LoadProblemKind::kUnknownFormat: return kManifestUnknownFormat.id;
+    case LoadProblemKind::kUnreadable:
+      return kManifestUnreadable.id;
+    case LoadProblemKind::kUnknownFormat:
+      return kManifestUnknownFormat.id;
   }
   return kManifestUnreadable.id;
 }

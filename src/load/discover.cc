@@ -2,9 +2,6 @@
 // filesystem call uses the error_code overload.
 #include "load/discover.h"
 
-#include "load/file_source.h"
-#include "load/read_file.h"
-
 #include <algorithm>
 #include <filesystem>
 #include <memory>
@@ -12,6 +9,8 @@
 #include <system_error>
 
 #include "base/string_pool.h"
+#include "load/file_source.h"
+#include "load/read_file.h"
 
 namespace leadlint {
 namespace fs = std::filesystem;
@@ -28,7 +27,8 @@ bool SkippedDirectory(const std::string& name) {
 
 bool HasMarkdownExtension(const fs::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".md" || ext == ".markdown";
 }
 
@@ -36,13 +36,15 @@ bool HasMarkdownExtension(const fs::path& p) {
 // when named and counted as skipped when walked, never passed over silently.
 bool HasYamlExtension(const fs::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".yaml" || ext == ".yml";
 }
 
 bool HasJsonExtension(const fs::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".json";
 }
 
@@ -112,7 +114,8 @@ class Collector {
 // A path named on the command line that is not a folder.
 void AddNamedFile(const std::string& arg, const fs::file_status& st, const DiscoverOptions& options, Collector* c) {
   if (!fs::is_regular_file(st)) {
-    c->d.problems.push_back(Unreadable(arg, "'" + arg + "' is not a regular file (a device, pipe or socket); not read"));
+    c->d.problems.push_back(
+        Unreadable(arg, "'" + arg + "' is not a regular file (a device, pipe or socket); not read"));
     return;
   }
   if (options.ignore.Ignored(AbsolutePath(arg), false)) {
@@ -139,7 +142,7 @@ IgnoreList FolderIgnoreList(const std::string& arg, const DiscoverOptions& optio
   if (!options.use_gitignore) return ignore;
   std::error_code ec;
   std::vector<fs::path> ancestors;
-  for (fs::path p = fs::path(AbsolutePath(arg)); ; p = p.parent_path()) {
+  for (fs::path p = fs::path(AbsolutePath(arg));; p = p.parent_path()) {
     ancestors.push_back(p);
     if (fs::exists(p / ".git", ec) || p == p.parent_path()) break;
   }
@@ -167,7 +170,8 @@ void TakeFile(const fs::directory_entry& entry, bool is_link, const IgnoreList& 
     if (entry.is_regular_file(entry_ec)) {
       c->Add(Display(entry.path()), false);
     } else {
-      c->d.problems.push_back(Unreadable(Display(entry.path()), "'" + Display(entry.path()) + "' is not a regular file; skipped"));
+      c->d.problems.push_back(
+          Unreadable(Display(entry.path()), "'" + Display(entry.path()) + "' is not a regular file; skipped"));
     }
   }
 }

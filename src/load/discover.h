@@ -16,7 +16,7 @@
 namespace leadlint {
 
 struct InputFile {
-  PooledString path;  // pooled (base/string_pool.h): one copy shared with the run's records
+  PooledString path;           // pooled (base/string_pool.h): one copy shared with the run's records
   bool explicit_path = false;  // named on the command line (never silently skipped)
 };
 
@@ -32,10 +32,10 @@ struct LoadProblem {
 };
 
 struct Discovery {
-  std::vector<InputFile> files;    // sorted by path, no duplicates
-  std::vector<InputFile> markdown; // .md files: named, or found while walking
+  std::vector<InputFile> files;       // sorted by path, no duplicates
+  std::vector<InputFile> markdown;    // .md files: named, or found while walking
   std::vector<LoadProblem> problems;  // paths that could not be taken in
-  std::vector<std::string> ignored;  // left out by .gitignore or the `ignore` setting, or YAML met while walking
+  std::vector<std::string> ignored;   // left out by .gitignore or the `ignore` setting, or YAML met while walking
 };
 
 struct DiscoverOptions {

@@ -103,7 +103,8 @@ bool SegmentsMatch(const std::vector<std::string_view>& g, size_t gi, const std:
 bool ParseIgnoreLine(std::string_view line, IgnorePattern* out) {
   while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.remove_suffix(1);
   // Trailing spaces are ignored unless escaped.
-  while (!line.empty() && line.back() == ' ' && !(line.size() > 1 && line[line.size() - 2] == '\\')) line.remove_suffix(1);
+  while (!line.empty() && line.back() == ' ' && !(line.size() > 1 && line[line.size() - 2] == '\\'))
+    line.remove_suffix(1);
   if (line.empty() || line.front() == '#') return false;
   IgnorePattern p;
   if (line.front() == '!') {
@@ -127,9 +128,7 @@ bool ParseIgnoreLine(std::string_view line, IgnorePattern* out) {
   return true;
 }
 
-bool GlobMatch(std::string_view glob, std::string_view path) {
-  return SegmentsMatch(Split(glob), 0, Split(path), 0);
-}
+bool GlobMatch(std::string_view glob, std::string_view path) { return SegmentsMatch(Split(glob), 0, Split(path), 0); }
 
 void IgnoreList::Add(const std::string& base, const std::vector<IgnorePattern>& patterns) {
   for (const IgnorePattern& p : patterns) entries_.push_back({base, p});

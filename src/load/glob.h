@@ -12,7 +12,7 @@
 namespace leadlint {
 
 struct IgnorePattern {
-  std::string glob;       // without '!', leading '/' and trailing '/'
+  std::string glob;  // without '!', leading '/' and trailing '/'
   bool negate = false;
   bool directory_only = false;
   bool anchored = false;  // matches from the base folder, not at any depth

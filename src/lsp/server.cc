@@ -14,11 +14,11 @@
 
 #include "engine/config.h"
 #include "engine/engine.h"
+#include "engine/rule_catalog.h"
 #include "engine/run_config.h"
+#include "engine/suppression_edit.h"
 #include "load/file_source.h"
 #include "lsp/transport.h"
-#include "engine/rule_catalog.h"
-#include "engine/suppression_edit.h"
 
 namespace leadlint::lsp {
 namespace {
@@ -183,8 +183,10 @@ class Server {
       SendError(has_id ? message["id"] : json(nullptr), kInvalidRequest, "a request needs a 'method'");
       return;
     }
-    if (!message["method"].is_string() || (has_id && !message["id"].is_string() && !message["id"].is_number_integer())) {
-      SendError(has_id ? message["id"] : json(nullptr), kInvalidRequest, "'method' must be a string and 'id' a string or integer");
+    if (!message["method"].is_string() ||
+        (has_id && !message["id"].is_string() && !message["id"].is_number_integer())) {
+      SendError(has_id ? message["id"] : json(nullptr), kInvalidRequest,
+                "'method' must be a string and 'id' a string or integer");
       return;
     }
     const std::string method = message["method"];
@@ -313,7 +315,9 @@ class Server {
                {{"uri", uri}, {"version", doc.version}, {"diagnostics", Diagnostics(doc, checked_[uri].findings)}});
       }
     } else if (refresh_ && docs_.size() > 1) {
-      Send({{"jsonrpc", "2.0"}, {"id", "refresh-" + std::to_string(++requests_)}, {"method", "workspace/diagnostic/refresh"}});
+      Send({{"jsonrpc", "2.0"},
+            {"id", "refresh-" + std::to_string(++requests_)},
+            {"method", "workspace/diagnostic/refresh"}});
     }
   }
 
@@ -379,8 +383,10 @@ class Server {
       Positions positions(text, utf8_);
       const size_t begin = r.line > 0 ? positions.FromLineColumn(r.line, r.column) : std::min(r.offset, text.size());
       const size_t end = std::max(begin, std::min(begin + std::max<size_t>(r.length, 1), positions.LineEndAt(begin)));
-      out.push_back({{"location", {{"uri", PathToUri(path)}, {"range", {{"start", positions.At(begin)}, {"end", positions.At(end)}}}}},
-                     {"message", r.message}});
+      out.push_back(
+          {{"location",
+            {{"uri", PathToUri(path)}, {"range", {{"start", positions.At(begin)}, {"end", positions.At(end)}}}}},
+           {"message", r.message}});
     }
     return out;
   }
@@ -391,7 +397,9 @@ class Server {
     for (const Finding& f : findings) {
       const std::string rule = f.rule.str();
       json d = {{"range", Range(doc, positions, f)},
-                {"severity", f.severity == Severity::kError ? 1 : f.severity == Severity::kWarning ? 2 : 3},
+                {"severity", f.severity == Severity::kError     ? 1
+                             : f.severity == Severity::kWarning ? 2
+                                                                : 3},
                 {"code", rule},
                 {"codeDescription", {{"href", "https://leadlint.dev/rules/" + rule}}},
                 {"source", "leadlint"},
@@ -412,7 +420,9 @@ class Server {
     if (doc == nullptr) return {{"kind", "full"}, {"items", json::array()}};
     const std::string uri = params["textDocument"]["uri"];
     if (checked_.count(uri) == 0) checked_[uri] = Check(*doc);
-    return {{"kind", "full"}, {"resultId", std::to_string(doc->version)}, {"items", Diagnostics(*doc, checked_[uri].findings)}};
+    return {{"kind", "full"},
+            {"resultId", std::to_string(doc->version)},
+            {"items", Diagnostics(*doc, checked_[uri].findings)}};
   }
 
   json Edit(const Positions& positions, size_t offset, size_t length, const std::string& text) const {
@@ -429,7 +439,8 @@ class Server {
       size_t line_start = doc.text.rfind('\n', at == 0 ? 0 : at - 1);
       line_start = line_start == std::string::npos || at == 0 ? 0 : line_start + 1;
       const bool crlf = doc.text.find("\r\n") != std::string::npos;
-      return Edit(positions, line_start, 0, "<!-- leadlint-disable-next-line " + rule + " -->" + (crlf ? "\r\n" : "\n"));
+      return Edit(positions, line_start, 0,
+                  "<!-- leadlint-disable-next-line " + rule + " -->" + (crlf ? "\r\n" : "\n"));
     }
     const std::optional<Insertion> insertion = JsonSuppressionInsertion(doc.text, at, rule);
     if (!insertion) return std::nullopt;
@@ -453,7 +464,8 @@ class Server {
       if (end < from || begin > to) continue;
       if (f.fix) {
         json edits = json::array();
-        for (const leadlint::Edit& e : f.fix->edits) edits.push_back(Edit(positions, e.offset, e.length, e.replacement));
+        for (const leadlint::Edit& e : f.fix->edits)
+          edits.push_back(Edit(positions, e.offset, e.length, e.replacement));
         actions.push_back({{"title", f.fix->description + (f.fix->safe ? "" : " (unsafe)")},
                            {"kind", "quickfix"},
                            {"diagnostics", json::array({diagnostic})},
@@ -487,7 +499,8 @@ class Server {
       if (rule != nullptr) text += ": " + std::string(rule->summary);
       text += "\n\n" + f.message + "\n\n";
       if (f.fix) {
-        text += "Fix: " + f.fix->description + (f.fix->safe ? " (a quick fix, safe)" : " (a quick fix, unsafe: check it)") + ".\n\n";
+        text += "Fix: " + f.fix->description +
+                (f.fix->safe ? " (a quick fix, safe)" : " (a quick fix, unsafe: check it)") + ".\n\n";
       }
       text += "Details and how to fix: [" + f.rule.str() + "](https://leadlint.dev/rules/" + f.rule.str() +
               ") or `leadlint explain " + f.rule.str() + "`.";

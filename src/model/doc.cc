@@ -102,7 +102,10 @@ const std::vector<RuleTable>& BuiltInRuleTables() {
         {"audience", "Audience", {"Business customers"}, {"All customers"}},
         {"campaign", "Campaign", {"Nurture"}, {"In-demand generation"}},
         {"listing", "Listing", {"App", "Consulting Services"}, {"Offer", "Technology"}},
-        {"leads", "Leads", {"Your CRM", "Microsoft field seller CRM"}, {"Azure Marketplace", "Microsoft field seller CRM"}},
+        {"leads",
+         "Leads",
+         {"Your CRM", "Microsoft field seller CRM"},
+         {"Azure Marketplace", "Microsoft field seller CRM"}},
     };
     std::vector<RuleTable> out;
     for (const Spec& s : specs) {
@@ -180,8 +183,11 @@ void ExtractRuleTables(DocModel* doc, const DocModel* source) {
     RuleTable rt;
     rt.offset = table.offset;
     const MdRow& header = table.rows.front();
-    rt.storefront_header = {header.cells[0].text, header.cells[0].items.empty() ? header.cells[0].offset : header.cells[0].items[0].offset, ""};
-    rt.header = {header.cells[1].text, header.cells[1].items.empty() ? header.cells[1].offset : header.cells[1].items[0].offset, ""};
+    rt.storefront_header = {header.cells[0].text,
+                            header.cells[0].items.empty() ? header.cells[0].offset : header.cells[0].items[0].offset,
+                            ""};
+    rt.header = {header.cells[1].text,
+                 header.cells[1].items.empty() ? header.cells[1].offset : header.cells[1].items[0].offset, ""};
     for (size_t r = 1; r < table.rows.size(); ++r) {
       const MdRow& row = table.rows[r];
       RuleTableRow out;

@@ -32,9 +32,9 @@ struct GlossaryRendering {
 };
 
 struct DocTerm {
-  std::string text;       // as written (entities decoded)
+  std::string text;  // as written (entities decoded)
   size_t offset = 0;
-  std::string canonical;  // "your-crm", or "" when it cannot be aligned
+  std::string canonical;         // "your-crm", or "" when it cannot be aligned
   std::string source_text = {};  // the aligned source term as the source writes it
 };
 
@@ -57,12 +57,12 @@ struct DocModel {
   SourceFile file;
   FrontMatter front_matter;
   MarkdownDoc markdown;
-  std::string locale;             // "hu-hu" (lower case), "" if unknown
-  std::string locale_written;     // as in ms.contentlocale
+  std::string locale;          // "hu-hu" (lower case), "" if unknown
+  std::string locale_written;  // as in ms.contentlocale
   bool english = false;
   std::vector<RuleTable> rule_tables;
-  bool lead_sharing = false;      // has at least one storefront rule table
-  std::string aligned_with;       // path of the source version, or "built-in skeleton"
+  bool lead_sharing = false;  // has at least one storefront rule table
+  std::string aligned_with;   // path of the source version, or "built-in skeleton"
 };
 
 // Reads and models a document (never throws). `text` is the file's bytes.

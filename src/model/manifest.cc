@@ -57,10 +57,9 @@ void CollectSecrets(const JsonNode& node, ManifestDoc* doc, int depth = 0) {
 
 std::string CanonicalDestination(std::string_view written) {
   static const Rename kSpellings[] = {
-      {"none", "none"}, {"table", "table"}, {"azuretable", "table"}, {"blob", "blob"},
-      {"azureblob", "blob"}, {"dynamics", "dynamics"}, {"crm", "dynamics"},
-      {"httpsendpoint", "httpsEndpoint"}, {"marketo", "marketo"}, {"salesforce", "salesforce"},
-      {"email", "email"},
+      {"none", "none"},       {"table", "table"},           {"azuretable", "table"}, {"blob", "blob"},
+      {"azureblob", "blob"},  {"dynamics", "dynamics"},     {"crm", "dynamics"},     {"httpsendpoint", "httpsEndpoint"},
+      {"marketo", "marketo"}, {"salesforce", "salesforce"}, {"email", "email"},
   };
   std::string l = Lower(written);
   for (const Rename& s : kSpellings) {
@@ -205,7 +204,8 @@ std::string MarketplaceLookalikeReason(const JsonNode& root) {
       }
     }
   }
-  if (const JsonNode* definition = root.Find("definition"); definition != nullptr && definition->Find("offer") != nullptr) {
+  if (const JsonNode* definition = root.Find("definition");
+      definition != nullptr && definition->Find("offer") != nullptr) {
     return "it has a 'definition.offer' object like a Cloud Partner Portal offer";
   }
   return "";

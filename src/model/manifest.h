@@ -18,9 +18,9 @@
 namespace leadlint {
 
 struct LeadView {
-  JsonNode view;              // canonical lead settings; offsets point into the file
-  std::string version;        // customer-leads schema version ("2022-03-01-preview2")
-  size_t offer_index = 0;     // which offer of the document these settings belong to
+  JsonNode view;           // canonical lead settings; offsets point into the file
+  std::string version;     // customer-leads schema version ("2022-03-01-preview2")
+  size_t offer_index = 0;  // which offer of the document these settings belong to
   // Legacy documents keep notification e-mails in one semicolon-separated string;
   // each address becomes a string node here with its own offset.
   std::vector<JsonNode> notification_emails;
@@ -43,8 +43,8 @@ struct ForeignSetup {
 // A reference or identity key the service does not accept as written
 // ("externalID" where it takes "externalId"); the reference is still resolved.
 struct KeySpelling {
-  const JsonNode* node;   // the member whose key is misspelt
-  std::string accepted;   // the spelling the service accepts
+  const JsonNode* node;  // the member whose key is misspelt
+  std::string accepted;  // the spelling the service accepts
 };
 
 // A Product Ingestion resource read under a version newer than leadlint knows:
@@ -52,8 +52,8 @@ struct KeySpelling {
 struct NewerVersion {
   const JsonNode* schema;  // the `$schema` value
   std::string kind;
-  std::string version;     // as written
-  std::string used;        // the newest known version, whose rules apply
+  std::string version;  // as written
+  std::string used;     // the newest known version, whose rules apply
 };
 
 struct ManifestDoc {

@@ -34,7 +34,8 @@ OfferType CppOfferType(std::string_view id) {
   std::string l = Lower(id);
   if (l == "microsoft-azure-virtualmachines") return OfferType::kAzureVirtualMachine;
   if (l == "microsoft-azure-corevm") return OfferType::kCoreVirtualMachine;
-  if (l == "microsoft-azure-solutiontemplates" || l == "microsoft-azure-applications") return OfferType::kAzureApplication;
+  if (l == "microsoft-azure-solutiontemplates" || l == "microsoft-azure-applications")
+    return OfferType::kAzureApplication;
   if (l == "microsoft-azure-containers") return OfferType::kAzureContainer;
   if (l == "microsoft-azure-iotedge") return OfferType::kIotEdgeModule;
   if (l == "microsoft-azure-managedservices") return OfferType::kManagedService;
@@ -182,8 +183,13 @@ using namespace manifest_detail;
 
 std::string CppDestination(std::string_view written) {
   static const Rename kSpellings[] = {
-      {"none", "none"},         {"azuretable", "table"}, {"azureblob", "blob"},        {"dynamics", "dynamics"},
-      {"httpsendpoint", "httpsEndpoint"}, {"marketo", "marketo"}, {"salesforce", "salesforce"},
+      {"none", "none"},
+      {"azuretable", "table"},
+      {"azureblob", "blob"},
+      {"dynamics", "dynamics"},
+      {"httpsendpoint", "httpsEndpoint"},
+      {"marketo", "marketo"},
+      {"salesforce", "salesforce"},
   };
   std::string l = Lower(written);
   for (const Rename& s : kSpellings) {

@@ -1,11 +1,10 @@
 // Product Ingestion documents (configure and resource-tree containers, or one
 // resource): one offer per product, the lead settings of each customer-leads
 // resource, and what test-drive and commercial-marketplace-setup resources state.
-#include "model/normalize.h"
-
 #include <algorithm>
 
 #include "base/string_pool.h"
+#include "model/normalize.h"
 
 namespace leadlint {
 namespace manifest_detail {
@@ -77,7 +76,9 @@ const JsonNode* FindKeyAnyCase(const JsonNode& object, std::string_view accepted
   return nullptr;
 }
 
-std::string_view StringOf(const JsonNode* node) { return node != nullptr && node->is_string() ? std::string_view(node->text) : ""; }
+std::string_view StringOf(const JsonNode* node) {
+  return node != nullptr && node->is_string() ? std::string_view(node->text) : "";
+}
 
 std::vector<std::string> ProductKeys(const JsonNode& product, ManifestDoc* doc) {
   std::vector<std::string> keys;
@@ -121,7 +122,8 @@ std::vector<std::string> ReferenceKeys(const JsonNode& ref, ManifestDoc* doc) {
 ListingOption ParseCallToAction(std::string_view written) {
   std::string squeezed;
   for (char c : written) {
-    if (std::isalnum(static_cast<unsigned char>(c))) squeezed += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      squeezed += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   if (squeezed == "contactme") return ListingOption::kContactMe;
   if (squeezed == "freetrial") return ListingOption::kFreeTrial;
@@ -232,9 +234,9 @@ std::vector<const JsonNode*> AddProductOffers(const std::vector<PiResource>& res
 
 // The product a resource belongs to, and the reference it names.
 struct ProductRef {
-  int index = -1;                 // offer of this document, or -1
-  std::vector<std::string> keys;  // the reference's keys (when it has a `product`)
-  const JsonNode* node = nullptr; // the `product` member
+  int index = -1;                  // offer of this document, or -1
+  std::vector<std::string> keys;   // the reference's keys (when it has a `product`)
+  const JsonNode* node = nullptr;  // the `product` member
 };
 
 ProductRef FindProduct(const PiResource& r, const std::vector<const JsonNode*>& products, ManifestDoc* doc) {

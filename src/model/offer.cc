@@ -34,9 +34,12 @@ constexpr TypeInfo kTypes[] = {
 
 std::string_view ManifestFormatName(ManifestFormat format) {
   switch (format) {
-    case ManifestFormat::kLeadlintV1: return "leadlint-manifest-v1";
-    case ManifestFormat::kProductIngestion: return "product-ingestion";
-    case ManifestFormat::kCloudPartnerPortal: return "cloud-partner-portal";
+    case ManifestFormat::kLeadlintV1:
+      return "leadlint-manifest-v1";
+    case ManifestFormat::kProductIngestion:
+      return "product-ingestion";
+    case ManifestFormat::kCloudPartnerPortal:
+      return "cloud-partner-portal";
   }
   return "unknown";
 }
@@ -80,11 +83,16 @@ OfferType ParseOfferTypeId(std::string_view id) {
 
 std::string_view ListingOptionId(ListingOption option) {
   switch (option) {
-    case ListingOption::kContactMe: return "contact-me";
-    case ListingOption::kFreeTrial: return "free-trial";
-    case ListingOption::kGetItNow: return "get-it-now";
-    case ListingOption::kSellThroughMicrosoft: return "sell-through-microsoft";
-    case ListingOption::kUnknown: break;
+    case ListingOption::kContactMe:
+      return "contact-me";
+    case ListingOption::kFreeTrial:
+      return "free-trial";
+    case ListingOption::kGetItNow:
+      return "get-it-now";
+    case ListingOption::kSellThroughMicrosoft:
+      return "sell-through-microsoft";
+    case ListingOption::kUnknown:
+      break;
   }
   return "unknown";
 }

@@ -20,8 +20,8 @@ enum class ManifestFormat { kLeadlintV1, kProductIngestion, kCloudPartnerPortal 
 std::string_view ManifestFormatName(ManifestFormat format);
 
 enum class Storefront { kAzureMarketplace, kAppSource };
-std::string_view StorefrontName(Storefront storefront);      // "Azure Marketplace"
-std::string_view StorefrontId(Storefront storefront);        // "azure-marketplace"
+std::string_view StorefrontName(Storefront storefront);  // "Azure Marketplace"
+std::string_view StorefrontId(Storefront storefront);    // "azure-marketplace"
 
 enum class OfferType {
   kUnknown,
@@ -71,20 +71,20 @@ struct Listing {
 };
 
 struct LeadSettings {
-  bool present = false;          // the document has lead settings at all
-  PooledString destination;      // canonical: none, table, blob, dynamics, ... ("" if absent)
-  PooledString written;          // as written in the file ("AzureTable", "none")
-  Place destination_place;       // the leadDestination value (or the lead object)
-  Place object_place;            // the customer-leads resource / leads object
+  bool present = false;      // the document has lead settings at all
+  PooledString destination;  // canonical: none, table, blob, dynamics, ... ("" if absent)
+  PooledString written;      // as written in the file ("AzureTable", "none")
+  Place destination_place;   // the leadDestination value (or the lead object)
+  Place object_place;        // the customer-leads resource / leads object
 };
 
 struct Offer {
   PooledString path;
   ManifestFormat format = ManifestFormat::kLeadlintV1;
-  PooledString name;             // id, externalId or alias, for the report
+  PooledString name;  // id, externalId or alias, for the report
   OfferType type = OfferType::kUnknown;
-  PooledString type_written;     // as written, for messages
-  Place type_place;              // the type value, or the offer object
+  PooledString type_written;  // as written, for messages
+  Place type_place;           // the type value, or the offer object
   std::vector<Listing> listings;
   std::optional<bool> test_drive;  // offer-level test drive (Product Ingestion test-drive resource)
   // Product Ingestion `commercial-marketplace-setup`: sold through Microsoft,
@@ -96,7 +96,7 @@ struct Offer {
   // Product Ingestion only: the product reference of a customer-leads resource
   // whose product is not in the same document; resolved across files.
   PooledString unresolved_product_ref;
-  bool orphan = false;           // lead settings whose product is not in this document
+  bool orphan = false;  // lead settings whose product is not in this document
   Place product_ref_place;
   // Set when the product was resolved from another file: where it is written.
   PooledString product_path;

@@ -39,8 +39,8 @@ FrontMatter ParseFrontMatter(std::string_view, std::string_view yaml, size_t off
       return fm;
     }
     if (!root.IsMap()) {
-      fm.errors.push_back({ParseErrorKind::kFrontMatterSyntax, offset, 0,
-                           "front matter must be a YAML mapping of keys to values"});
+      fm.errors.push_back(
+          {ParseErrorKind::kFrontMatterSyntax, offset, 0, "front matter must be a YAML mapping of keys to values"});
       return fm;
     }
     for (const auto& pair : root) {
@@ -74,7 +74,8 @@ FrontMatter ParseFrontMatter(std::string_view, std::string_view yaml, size_t off
     fm.valid = true;
   } catch (const YAML::Exception& ex) {
     const size_t at =
-        offset + (ex.mark.line >= 0 ? LineStart(yaml, ex.mark.line) + static_cast<size_t>(std::max(ex.mark.column, 0)) : 0);
+        offset +
+        (ex.mark.line >= 0 ? LineStart(yaml, ex.mark.line) + static_cast<size_t>(std::max(ex.mark.column, 0)) : 0);
     fm.errors.push_back({ParseErrorKind::kFrontMatterSyntax, at, 0, "front matter is not valid YAML: " + ex.msg});
   }
   return fm;

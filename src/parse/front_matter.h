@@ -13,7 +13,7 @@ namespace leadlint {
 
 struct FrontMatterEntry {
   std::string key;
-  std::string value;        // scalar value ("" for maps, lists and null)
+  std::string value;  // scalar value ("" for maps, lists and null)
   bool scalar = true;
   size_t key_offset = 0;
   size_t value_offset = 0;

@@ -3,11 +3,11 @@
 // kJsonLimit error rather than a stack overflow.
 #include "parse/json.h"
 
-#include "base/source_file.h"
-
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+
+#include "base/source_file.h"
 
 namespace leadlint {
 namespace {
@@ -21,10 +21,17 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
   if (c < 0x80) return 1;
   size_t len;
   unsigned int cp;
-  if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
-  else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
-  else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
-  else return 0;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    cp = c & 0x07;
+  } else
+    return 0;
   if (i + len > n) return 0;
   for (size_t k = 1; k < len; ++k) {
     unsigned char cc = static_cast<unsigned char>(text[i + k]);
@@ -127,8 +134,7 @@ class Parser {
     if (depth > limits_.max_depth) {
       failed_ = true;
       Add(ParseErrorKind::kJsonLimit, pos_, 1,
-          "JSON nesting is deeper than the limit of " + std::to_string(limits_.max_depth) +
-              " levels");
+          "JSON nesting is deeper than the limit of " + std::to_string(limits_.max_depth) + " levels");
       return false;
     }
     SkipSpace();
@@ -140,15 +146,25 @@ class Parser {
     char c = text_[pos_];
     bool ok;
     switch (c) {
-      case '{': ok = ParseObject(node, depth); break;
-      case '[': ok = ParseArray(node, depth); break;
+      case '{':
+        ok = ParseObject(node, depth);
+        break;
+      case '[':
+        ok = ParseArray(node, depth);
+        break;
       case '"':
         node->type = JsonType::kString;
         ok = ParseString(&node->text);
         break;
-      case 't': ok = ParseLiteral("true", node, JsonType::kBool, true); break;
-      case 'f': ok = ParseLiteral("false", node, JsonType::kBool, false); break;
-      case 'n': ok = ParseLiteral("null", node, JsonType::kNull, false); break;
+      case 't':
+        ok = ParseLiteral("true", node, JsonType::kBool, true);
+        break;
+      case 'f':
+        ok = ParseLiteral("false", node, JsonType::kBool, false);
+        break;
+      case 'n':
+        ok = ParseLiteral("null", node, JsonType::kNull, false);
+        break;
       default:
         if (c == '-' || (c >= '0' && c <= '9')) {
           ok = ParseNumber(node);
@@ -246,6 +262,56 @@ class Parser {
     return true;
   }
 
+  // One escape after its backslash (pos_ is past the '\\'), appended to `out`.
+  bool ParseEscape(std::string* out) {
+    char e = text_[pos_++];
+    switch (e) {
+      case '"':
+      case '\\':
+      case '/':
+        out->push_back(e);
+        return true;
+      case 'b':
+        out->push_back('\b');
+        return true;
+      case 'f':
+        out->push_back('\f');
+        return true;
+      case 'n':
+        out->push_back('\n');
+        return true;
+      case 'r':
+        out->push_back('\r');
+        return true;
+      case 't':
+        out->push_back('\t');
+        return true;
+      case 'u': {
+        unsigned int cp;
+        if (!ParseHex4(&cp)) return false;
+        if (cp >= 0xD800 && cp <= 0xDBFF && text_.substr(pos_, 2) == "\\u") {
+          size_t save = pos_;
+          pos_ += 2;
+          unsigned int low;
+          if (!ParseHex4(&low)) return false;
+          if (low >= 0xDC00 && low <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          } else {
+            pos_ = save;
+            cp = 0xFFFD;
+          }
+        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+          cp = 0xFFFD;  // lone surrogate: keep going with a replacement
+        }
+        AppendUtf8(out, cp);
+        return true;
+      }
+      default:
+        Fail(pos_ - 2, "invalid escape '\\" + std::string(1, e) + "' in a string");
+        return false;
+    }
+  }
+
   bool ParseString(std::string* out) {
     size_t open = pos_;
     ++pos_;  // opening quote
@@ -275,40 +341,7 @@ class Parser {
           Fail(open, "unterminated string; the closing '\"' is missing");
           return false;
         }
-        char e = text_[pos_++];
-        switch (e) {
-          case '"': out->push_back('"'); break;
-          case '\\': out->push_back('\\'); break;
-          case '/': out->push_back('/'); break;
-          case 'b': out->push_back('\b'); break;
-          case 'f': out->push_back('\f'); break;
-          case 'n': out->push_back('\n'); break;
-          case 'r': out->push_back('\r'); break;
-          case 't': out->push_back('\t'); break;
-          case 'u': {
-            unsigned int cp;
-            if (!ParseHex4(&cp)) return false;
-            if (cp >= 0xD800 && cp <= 0xDBFF && text_.substr(pos_, 2) == "\\u") {
-              size_t save = pos_;
-              pos_ += 2;
-              unsigned int low;
-              if (!ParseHex4(&low)) return false;
-              if (low >= 0xDC00 && low <= 0xDFFF) {
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-              } else {
-                pos_ = save;
-                cp = 0xFFFD;
-              }
-            } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-              cp = 0xFFFD;  // lone surrogate: keep going with a replacement
-            }
-            AppendUtf8(out, cp);
-            break;
-          }
-          default:
-            Fail(pos_ - 2, "invalid escape '\\" + std::string(1, e) + "' in a string");
-            return false;
-        }
+        if (!ParseEscape(out)) return false;
         continue;
       }
       if (c < 0x20) {
@@ -324,8 +357,7 @@ class Parser {
       if (len == 0) {
         if (!reported_utf8_) {
           reported_utf8_ = true;
-          Add(ParseErrorKind::kJsonEncoding, pos_, 1,
-              "invalid UTF-8 byte sequence; the file must be saved as UTF-8");
+          Add(ParseErrorKind::kJsonEncoding, pos_, 1, "invalid UTF-8 byte sequence; the file must be saved as UTF-8");
         }
         out->append("\xEF\xBF\xBD");
         ++pos_;
@@ -368,8 +400,8 @@ class Parser {
         ++pos_;
         return true;
       }
-      Fail(pos_, "expected ',' or ']' after an array item but found " + Describe(text_, pos_) +
-                     MissingCommaHint(prev_end));
+      Fail(pos_,
+           "expected ',' or ']' after an array item but found " + Describe(text_, pos_) + MissingCommaHint(prev_end));
       return false;
     }
   }
@@ -410,8 +442,8 @@ class Parser {
       if (!inserted && ++duplicates_ == kMaxDuplicateFindings + 1) first_unreported_ = member.key_offset;
       if (!inserted && duplicates_ <= kMaxDuplicateFindings) {
         Add(ParseErrorKind::kJsonDuplicateKey, member.key_offset, member.key_length,
-            "duplicate key '" + member.key + "'; the earlier one at line " +
-                std::to_string(LineOf(it->second)) + " is silently overwritten");
+            "duplicate key '" + member.key + "'; the earlier one at line " + std::to_string(LineOf(it->second)) +
+                " is silently overwritten");
       }
       if (!inserted) it->second = member.key_offset;
       SkipSpace();
@@ -462,12 +494,18 @@ class Parser {
 
 std::string_view JsonTypeName(JsonType type) {
   switch (type) {
-    case JsonType::kNull: return "null";
-    case JsonType::kBool: return "boolean";
-    case JsonType::kNumber: return "number";
-    case JsonType::kString: return "string";
-    case JsonType::kArray: return "array";
-    case JsonType::kObject: return "object";
+    case JsonType::kNull:
+      return "null";
+    case JsonType::kBool:
+      return "boolean";
+    case JsonType::kNumber:
+      return "number";
+    case JsonType::kString:
+      return "string";
+    case JsonType::kArray:
+      return "array";
+    case JsonType::kObject:
+      return "object";
   }
   return "value";
 }

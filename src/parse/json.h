@@ -24,9 +24,9 @@ std::string_view JsonTypeName(JsonType type);
 struct JsonNode {
   JsonType type = JsonType::kNull;
   bool boolean = false;
-  size_t offset = 0;       // first byte of the value
-  size_t length = 0;       // bytes of the value's source text
-  std::string text;        // decoded string, or the number's literal text
+  size_t offset = 0;  // first byte of the value
+  size_t length = 0;  // bytes of the value's source text
+  std::string text;   // decoded string, or the number's literal text
   // Object members and array items. For object members, `key` and
   // `key_offset`/`key_length` describe the member's key (quotes included).
   std::vector<JsonNode> children;
@@ -49,7 +49,7 @@ struct JsonLimits {
 };
 
 struct JsonParseResult {
-  bool ok = false;          // false after a syntax or depth error: `root` is partial
+  bool ok = false;  // false after a syntax or depth error: `root` is partial
   JsonNode root;
   std::vector<ParseError> errors;  // in the order met
 };

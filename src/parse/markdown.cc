@@ -3,8 +3,6 @@
 // early return leaks a tree.
 #include "parse/markdown.h"
 
-#include "base/source_file.h"
-
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
@@ -12,6 +10,8 @@
 #include <cctype>
 #include <memory>
 #include <mutex>
+
+#include "base/source_file.h"
 
 namespace leadlint {
 namespace {
@@ -270,7 +270,8 @@ class Walker {
       for (std::string_view marker : {std::string_view("**"), std::string_view("__")}) {
         for (size_t p = literal.find(marker); p != std::string_view::npos; p = literal.find(marker, p + 2)) {
           // Only where the file has the marker itself (not an escaped or decoded one).
-          if (at + p + 2 <= text_.size() && text_.substr(at + p, 2) == marker) block_->literal_markers.push_back(at + p);
+          if (at + p + 2 <= text_.size() && text_.substr(at + p, 2) == marker)
+            block_->literal_markers.push_back(at + p);
         }
       }
     }
@@ -356,7 +357,8 @@ void AddImageDirectives(std::string_view text, MarkdownDoc* doc) {
         for (size_t p = body.find(name); p != std::string_view::npos; p = body.find(name, p + 1)) {
           bool boundary = p == 0 || body[p - 1] == ' ' || body[p - 1] == '\t' || body[p - 1] == '\n';
           size_t q = p + name.size();
-          if (!boundary || q + 1 >= body.size() || body[q] != '=' || (body[q + 1] != '"' && body[q + 1] != '\'')) continue;
+          if (!boundary || q + 1 >= body.size() || body[q] != '=' || (body[q + 1] != '"' && body[q + 1] != '\''))
+            continue;
           size_t e = body.find(body[q + 1], q + 2);
           if (e == std::string_view::npos) return "";
           if (at != nullptr) *at = start + q + 2;

@@ -31,10 +31,10 @@ struct MdItem {
 };
 
 struct MdCell {
-  std::string text;            // whole cell text (items joined by " | " when a list)
+  std::string text;  // whole cell text (items joined by " | " when a list)
   size_t offset = 0;
-  bool is_list = false;        // an HTML <table><tr><td> list inside the cell
-  std::vector<MdItem> items;   // the list items, or one item with the cell text
+  bool is_list = false;       // an HTML <table><tr><td> list inside the cell
+  std::vector<MdItem> items;  // the list items, or one item with the cell text
 };
 
 struct MdRow {
@@ -89,23 +89,23 @@ struct MdBlock {
   size_t offset = 0;
   int section = 0;
   int strong = 0, emph = 0, code = 0, links = 0, images = 0;
-  std::vector<MdText> codes;             // inline code literals, in order
-  std::vector<MdText> runs;              // text runs (not code), in order
-  std::vector<size_t> literal_markers;   // offsets of '**' / '__' left as text
+  std::vector<MdText> codes;            // inline code literals, in order
+  std::vector<MdText> runs;             // text runs (not code), in order
+  std::vector<size_t> literal_markers;  // offsets of '**' / '__' left as text
 };
 
 struct MarkdownDoc {
   bool parsed = false;
   bool has_front_matter = false;
-  std::string front_matter;          // YAML text between the --- lines
-  size_t front_matter_offset = 0;    // byte offset of the YAML text
+  std::string front_matter;        // YAML text between the --- lines
+  size_t front_matter_offset = 0;  // byte offset of the YAML text
   std::vector<MdHeading> headings;
   std::vector<MdLink> links;
   std::vector<MdTable> tables;
   std::vector<std::string> html_anchors;  // <a name|id> anywhere in the body
   std::vector<MdText> prose;
   std::vector<MdBlock> blocks;
-  std::vector<ParseError> errors;    // limits met (kMarkdown*Limit)
+  std::vector<ParseError> errors;  // limits met (kMarkdown*Limit)
 };
 
 MarkdownDoc ParseMarkdown(std::string_view text, const MarkdownLimits& limits = {});

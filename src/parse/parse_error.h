@@ -9,14 +9,14 @@
 namespace leadlint {
 
 enum class ParseErrorKind {
-  kJsonSyntax,         // the text is not JSON; the parse stopped here
-  kJsonLimit,          // nesting deeper than JsonLimits::max_depth
-  kJsonEncoding,       // invalid UTF-8 inside a string
-  kJsonDuplicateKey,   // a key repeated in one object
-  kMarkdownLineLimit,  // a line longer than MarkdownLimits::max_line_bytes
-  kMarkdownTableLimit, // a table row wider than MarkdownLimits::max_table_columns
-  kMarkdownNodeLimit,  // more syntax nodes than MarkdownLimits::max_nodes
-  kFrontMatterSyntax,  // front matter that is not YAML, or not a mapping
+  kJsonSyntax,          // the text is not JSON; the parse stopped here
+  kJsonLimit,           // nesting deeper than JsonLimits::max_depth
+  kJsonEncoding,        // invalid UTF-8 inside a string
+  kJsonDuplicateKey,    // a key repeated in one object
+  kMarkdownLineLimit,   // a line longer than MarkdownLimits::max_line_bytes
+  kMarkdownTableLimit,  // a table row wider than MarkdownLimits::max_table_columns
+  kMarkdownNodeLimit,   // more syntax nodes than MarkdownLimits::max_nodes
+  kFrontMatterSyntax,   // front matter that is not YAML, or not a mapping
 };
 
 struct ParseError {

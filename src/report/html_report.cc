@@ -62,8 +62,8 @@ void WriteHead(const ReportOptions& options, std::ostream& out) {
          "script-src 'unsafe-inline'\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>leadlint compliance report</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
-  out << "<header><h1>leadlint compliance report</h1><div>profile <b>" << MarkupEscape(options.profile) << "</b> · leadlint "
-      << MarkupEscape(options.version) << "</div></header>\n<main>\n";
+  out << "<header><h1>leadlint compliance report</h1><div>profile <b>" << MarkupEscape(options.profile)
+      << "</b> · leadlint " << MarkupEscape(options.version) << "</div></header>\n<main>\n";
 }
 
 void WriteTotals(const RunResult& result, std::ostream& out) {
@@ -85,20 +85,23 @@ void WriteTotals(const RunResult& result, std::ostream& out) {
 
 // One offer: its storefront x listing x lead destination table and verdict.
 void WriteOffer(const OfferSummary& o, const ReportOptions& options, std::ostream& out) {
-  out << "<div class=\"offer\" data-verdict=\"" << MarkupEscape(o.verdict) << "\"><h3>" << MarkupEscape(o.name.empty() ? o.path : o.name)
-      << " <span class=\"verdict " << MarkupEscape(o.verdict) << "\">" << MarkupEscape(o.verdict) << "</span></h3>\n";
-  out << "<div class=\"loc\">" << MarkupEscape(o.path) << ":" << o.line << ":" << o.column << " · " << MarkupEscape(o.format) << " · "
+  out << "<div class=\"offer\" data-verdict=\"" << MarkupEscape(o.verdict) << "\"><h3>"
+      << MarkupEscape(o.name.empty() ? o.path : o.name) << " <span class=\"verdict " << MarkupEscape(o.verdict) << "\">"
+      << MarkupEscape(o.verdict) << "</span></h3>\n";
+  out << "<div class=\"loc\">" << MarkupEscape(o.path) << ":" << o.line << ":" << o.column << " · "
+      << MarkupEscape(o.format) << " · "
       << MarkupEscape(o.type.empty() ? std::string_view("unknown type") : o.type.view()) << "</div>\n";
   out << "<table><tr><th>storefront</th><th>listing</th><th>leads must reach</th><th>lead destination</th></tr>\n";
   const std::string destination =
       MarkupEscape(o.destination.empty() ? std::string_view("none configured") : o.destination.view());
   if (o.listings.empty()) {
-    out << "<tr><td colspan=\"3\" class=\"muted\">no storefront listing known</td><td>" << destination << "</td></tr>\n";
+    out << "<tr><td colspan=\"3\" class=\"muted\">no storefront listing known</td><td>" << destination
+        << "</td></tr>\n";
   }
   for (const ListingSummary& l : o.listings) {
     out << "<tr><td>" << StorefrontLabel(l.storefront) << (l.assumed ? " <span class=\"muted\">(assumed)</span>" : "")
-        << "</td><td>" << MarkupEscape(l.kind) << "</td><td>" << MarkupEscape(l.requirement) << "</td><td>" << destination
-        << "</td></tr>\n";
+        << "</td><td>" << MarkupEscape(l.kind) << "</td><td>" << MarkupEscape(l.requirement) << "</td><td>"
+        << destination << "</td></tr>\n";
   }
   out << "</table>\n";
   out << "<div class=\"muted\">verdict decided by "
@@ -121,26 +124,32 @@ void WriteOffers(const RunResult& result, const ReportOptions& options, std::ost
 
 // Per doc: locale x check matrix. A cell counts the doc's findings of that check.
 void WriteDocs(const RunResult& result, std::ostream& out) {
-  static const char* kChecks[] = {"docs-front-matter", "docs-broken-link", "docs-rule-table", "l10n-table-shape",
-                                  "l10n-do-not-translate", "l10n-inconsistent-term", "l10n-anchor-parity",
-                                  "l10n-link-parity"};
+  static const char* kChecks[] = {"docs-front-matter",  "docs-broken-link",      "docs-rule-table",
+                                  "l10n-table-shape",   "l10n-do-not-translate", "l10n-inconsistent-term",
+                                  "l10n-anchor-parity", "l10n-link-parity"};
   std::map<std::pair<std::string, std::string>, int> per_doc;
   for (const Finding& f : result.findings) ++per_doc[{f.path.str(), f.rule.str()}];
   out << "<section id=\"docs\"><h2>Docs: locale × check</h2>\n<p class=\"muted\">storefront rules from "
-      << MarkupEscape(result.storefront_rules_source) << "</p>\n<table><tr><th>document</th><th>locale</th><th>freshness</th>";
+      << MarkupEscape(result.storefront_rules_source)
+      << "</p>\n<table><tr><th>document</th><th>locale</th><th>freshness</th>";
   for (const char* c : kChecks) out << "<th>" << MarkupEscape(c) << "</th>";
   out << "</tr>\n";
   for (const DocSummary& d : result.docs) {
     std::string_view fresh = d.role != "translation" ? "source" : d.freshness.empty() ? "no source" : d.freshness;
-    std::string fresh_class = fresh == "fresh" || fresh == "source" ? "pass" : fresh == "stale" ? "fail" : "undetermined";
-    out << "<tr class=\"doc\"><td class=\"loc\">" << MarkupEscape(d.path) << "</td><td>" << MarkupEscape(d.locale.empty() ? "?" : d.locale)
-        << "</td><td><span class=\"verdict " << fresh_class << "\">" << MarkupEscape(fresh) << "</span>"
-        << (d.translated_from.empty() ? "" : "<div class=\"muted\">from " + MarkupEscape(d.translated_from) + "</div>") << "</td>";
+    std::string fresh_class = fresh == "fresh" || fresh == "source" ? "pass"
+                              : fresh == "stale"                    ? "fail"
+                                                                    : "undetermined";
+    out << "<tr class=\"doc\"><td class=\"loc\">" << MarkupEscape(d.path) << "</td><td>"
+        << MarkupEscape(d.locale.empty() ? "?" : d.locale) << "</td><td><span class=\"verdict " << fresh_class << "\">"
+        << MarkupEscape(fresh) << "</span>"
+        << (d.translated_from.empty() ? "" : "<div class=\"muted\">from " + MarkupEscape(d.translated_from) + "</div>")
+        << "</td>";
     for (const char* c : kChecks) {
       auto it = per_doc.find({std::string(d.path), c});
       int n = it == per_doc.end() ? 0 : it->second;
-      out << "<td>" << (n == 0 ? "<span class=\"verdict pass\">ok</span>"
-                               : "<span class=\"verdict fail\">" + std::to_string(n) + "</span>")
+      out << "<td>"
+          << (n == 0 ? "<span class=\"verdict pass\">ok</span>"
+                     : "<span class=\"verdict fail\">" + std::to_string(n) + "</span>")
           << "</td>";
     }
     out << "</tr>\n";
@@ -152,8 +161,9 @@ void WriteDocs(const RunResult& result, std::ostream& out) {
 void WriteFinding(const Finding& f, std::ostream& out) {
   std::string sev(SeverityName(f.severity));
   out << "<div class=\"finding\" data-severity=\"" << sev << "\" data-rule=\"" << MarkupEscape(f.rule) << "\">"
-      << "<span class=\"sev sev-" << sev << "\">" << sev << "</span> <span class=\"loc\">" << MarkupEscape(f.path) << ":"
-      << f.line << ":" << f.column << "</span> " << MarkupEscape(f.message) << " <code>[" << MarkupEscape(f.rule) << "]</code>";
+      << "<span class=\"sev sev-" << sev << "\">" << sev << "</span> <span class=\"loc\">" << MarkupEscape(f.path)
+      << ":" << f.line << ":" << f.column << "</span> " << MarkupEscape(f.message) << " <code>[" << MarkupEscape(f.rule)
+      << "]</code>";
   if (!f.excerpt.empty()) {
     std::string caret;
     int col = 1;

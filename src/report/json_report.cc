@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <tuple>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "report/report.h"
 #include "report/text_helpers.h"
@@ -78,48 +78,55 @@ void WriteJsonReport(const RunResult& result, const ReportOptions& options, std:
     summary["baselineStale"] = result.baseline_stale;
   }
   StreamValue(out, "summary", summary);
-  StreamArray(out, "skipped", result.skipped, [](const std::string& s) { return ordered_json(s); }, false);
-  StreamArray(out, "offers", result.offers, [](const OfferSummary& o) {
-    ordered_json storefronts = ordered_json::array();
-    for (const ListingSummary& l : o.listings) storefronts.push_back(l.storefront);
-    return ordered_json{{"path", o.path},
-                        {"line", o.line},
-                        {"column", o.column},
-                        {"name", o.name},
-                        {"format", o.format},
-                        {"type", o.type},
-                        {"storefronts", std::move(storefronts)},
-                        {"storefrontsAssumed", o.storefronts_assumed},
-                        {"leadDestination", o.destination.empty() ? ordered_json(nullptr) : ordered_json(o.destination)},
-                        {"verdict", o.verdict},
-                        {"decidedBy", o.decided_by.empty() ? ordered_json(nullptr) : ordered_json(o.decided_by)}};
-  }, false);
-  StreamArray(out, "docs", result.docs, [](const DocSummary& d) {
-    ordered_json j = {{"path", d.path}, {"locale", d.locale}, {"role", d.role}, {"ruleTables", d.rule_tables}};
-    j["source"] = d.source.empty() ? ordered_json(nullptr) : ordered_json(d.source);
-    j["freshness"] = d.freshness.empty() ? ordered_json(nullptr) : ordered_json(d.freshness);
-    j["translatedFrom"] = d.translated_from.empty() ? ordered_json(nullptr) : ordered_json(d.translated_from);
-    return j;
-  }, false);
+  StreamArray(
+      out, "skipped", result.skipped, [](const std::string& s) { return ordered_json(s); }, false);
+  StreamArray(
+      out, "offers", result.offers,
+      [](const OfferSummary& o) {
+        ordered_json storefronts = ordered_json::array();
+        for (const ListingSummary& l : o.listings) storefronts.push_back(l.storefront);
+        return ordered_json{
+            {"path", o.path},
+            {"line", o.line},
+            {"column", o.column},
+            {"name", o.name},
+            {"format", o.format},
+            {"type", o.type},
+            {"storefronts", std::move(storefronts)},
+            {"storefrontsAssumed", o.storefronts_assumed},
+            {"leadDestination", o.destination.empty() ? ordered_json(nullptr) : ordered_json(o.destination)},
+            {"verdict", o.verdict},
+            {"decidedBy", o.decided_by.empty() ? ordered_json(nullptr) : ordered_json(o.decided_by)}};
+      },
+      false);
+  StreamArray(
+      out, "docs", result.docs,
+      [](const DocSummary& d) {
+        ordered_json j = {{"path", d.path}, {"locale", d.locale}, {"role", d.role}, {"ruleTables", d.rule_tables}};
+        j["source"] = d.source.empty() ? ordered_json(nullptr) : ordered_json(d.source);
+        j["freshness"] = d.freshness.empty() ? ordered_json(nullptr) : ordered_json(d.freshness);
+        j["translatedFrom"] = d.translated_from.empty() ? ordered_json(nullptr) : ordered_json(d.translated_from);
+        return j;
+      },
+      false);
   StreamValue(out, "storefrontRules", result.storefront_rules_source);
-  StreamArray(out, "findings", result.findings, [](const Finding& f) {
-    ordered_json j = {{"rule", f.rule},
-                      {"severity", std::string(SeverityName(f.severity))},
-                      {"path", f.path},
-                      {"line", f.line},
-                      {"column", f.column},
-                      {"message", f.message}};
-    if (f.fix) {
-      ordered_json edits = ordered_json::array();
-      for (const Edit& e : f.fix->edits) {
-        edits.push_back({{"offset", e.offset}, {"length", e.length}, {"replacement", e.replacement}});
-      }
-      j["fix"] = {{"description", f.fix->description}, {"safe", f.fix->safe}, {"edits", std::move(edits)}};
-    }
-    return j;
-  }, true);
+  StreamArray(
+      out, "findings", result.findings,
+      [](const Finding& f) {
+        ordered_json j = {{"rule", f.rule},     {"severity", std::string(SeverityName(f.severity))},
+                          {"path", f.path},     {"line", f.line},
+                          {"column", f.column}, {"message", f.message}};
+        if (f.fix) {
+          ordered_json edits = ordered_json::array();
+          for (const Edit& e : f.fix->edits) {
+            edits.push_back({{"offset", e.offset}, {"length", e.length}, {"replacement", e.replacement}});
+          }
+          j["fix"] = {{"description", f.fix->description}, {"safe", f.fix->safe}, {"edits", std::move(edits)}};
+        }
+        return j;
+      },
+      true);
   out << "}\n";
 }
 
 }  // namespace leadlint
-

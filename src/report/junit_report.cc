@@ -70,7 +70,8 @@ void WriteJunitReport(const RunResult& result, const ReportOptions& options, std
     }
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<testsuites name=\"leadlint\" tests=\"" << tests << "\" failures=\"" << failures << "\" errors=\"0\" time=\"0\">\n";
+  out << "<testsuites name=\"leadlint\" tests=\"" << tests << "\" failures=\"" << failures
+      << "\" errors=\"0\" time=\"0\">\n";
   out << "  <testsuite name=\"leadlint " << MarkupEscape(options.profile) << "\" tests=\"" << tests << "\" failures=\""
       << failures << "\" errors=\"0\" skipped=\"0\" time=\"0\">\n";
   out << body;

@@ -9,11 +9,16 @@ namespace {
 std::string MarkdownCell(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else if (c == '<') out += "&lt;";
-    else if (c == '`') out += "'";
-    else out.push_back(c);
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n')
+      out += ' ';
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '`')
+      out += "'";
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -31,8 +36,8 @@ void WriteOffers(const RunResult& result, const ReportOptions& options, std::ost
     out << "| " << MarkdownCell(o.name.empty() ? o.path : o.name) << " (`" << MarkdownCell(o.path) << ":" << o.line
         << "`) | " << MarkdownCell(o.type) << " | " << MarkdownCell(storefronts) << " | "
         << MarkdownCell(o.destination.empty() ? std::string_view("—") : o.destination.view()) << " | " << icon << " | "
-        << (o.decided_by.empty() ? std::string("—") : "`" + MarkdownCell(o.decided_by) + "`") << " (`" << options.profile
-        << "`) |\n";
+        << (o.decided_by.empty() ? std::string("—") : "`" + MarkdownCell(o.decided_by) + "`") << " (`"
+        << options.profile << "`) |\n";
   }
   out << "\n";
 }
@@ -56,8 +61,8 @@ void WriteFindings(const RunResult& result, std::ostream& out) {
 void WriteMarkdownReport(const RunResult& result, const ReportOptions& options, std::ostream& out) {
   const std::array<size_t, 3> counts = CountBySeverity(result.findings);
   const bool clean = counts[2] == 0;
-  out << "### leadlint: " << (clean ? "✅ no errors" : "❌ " + std::to_string(counts[2]) + " error" + (counts[2] == 1 ? "" : "s"))
-      << "\n\n";
+  out << "### leadlint: "
+      << (clean ? "✅ no errors" : "❌ " + std::to_string(counts[2]) + " error" + (counts[2] == 1 ? "" : "s")) << "\n\n";
   out << "| files checked | skipped | errors | warnings | notes | profile |\n|---:|---:|---:|---:|---:|---|\n";
   out << "| " << result.files_checked << " | " << result.files_skipped << " | " << counts[2] << " | " << counts[1]
       << " | " << counts[0] << " | `" << options.profile << "` |\n\n";

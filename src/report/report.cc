@@ -9,14 +9,22 @@ const std::vector<std::string>& ReportFormats() {
 }
 
 bool WriteReport(const std::string& format, const RunResult& result, const ReportOptions& options, std::ostream& out) {
-  if (format == "text") WriteTextReport(result, options, out);
-  else if (format == "json") WriteJsonReport(result, options, out);
-  else if (format == "sarif") WriteSarifReport(result, options, out);
-  else if (format == "junit") WriteJunitReport(result, options, out);
-  else if (format == "github") WriteGithubReport(result, options, out);
-  else if (format == "markdown") WriteMarkdownReport(result, options, out);
-  else if (format == "html") WriteHtmlReport(result, options, out);
-  else return false;
+  if (format == "text")
+    WriteTextReport(result, options, out);
+  else if (format == "json")
+    WriteJsonReport(result, options, out);
+  else if (format == "sarif")
+    WriteSarifReport(result, options, out);
+  else if (format == "junit")
+    WriteJunitReport(result, options, out);
+  else if (format == "github")
+    WriteGithubReport(result, options, out);
+  else if (format == "markdown")
+    WriteMarkdownReport(result, options, out);
+  else if (format == "html")
+    WriteHtmlReport(result, options, out);
+  else
+    return false;
   return true;
 }
 

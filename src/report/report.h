@@ -26,8 +26,7 @@ struct ReportOptions {
 const std::vector<std::string>& ReportFormats();
 // Writes `format` ("text", "json", "sarif", "junit", "github", "markdown", "html").
 // Returns false for an unknown format.
-bool WriteReport(const std::string& format, const RunResult& result, const ReportOptions& options,
-                 std::ostream& out);
+bool WriteReport(const std::string& format, const RunResult& result, const ReportOptions& options, std::ostream& out);
 
 void WriteTextReport(const RunResult& result, const ReportOptions& options, std::ostream& out);
 void WriteJsonReport(const RunResult& result, const ReportOptions& options, std::ostream& out);

@@ -5,7 +5,6 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "base/fingerprint.h"
@@ -96,8 +95,9 @@ ordered_json RulesArray(const RunResult& result, std::map<std::string, size_t>* 
                          {"shortDescription", {{"text", Sentence(std::string(r.summary))}}},
                          {"fullDescription", {{"text", Sentence(std::string(r.summary))}}},
                          {"helpUri", "https://leadlint.dev/rules/" + std::string(r.id)},
-                         {"help", {{"text", Sentence("See https://leadlint.dev/rules/" + std::string(r.id) +
-                                                     " or run 'leadlint explain " + std::string(r.id) + "'")}}},
+                         {"help",
+                          {{"text", Sentence("See https://leadlint.dev/rules/" + std::string(r.id) +
+                                             " or run 'leadlint explain " + std::string(r.id) + "'")}}},
                          {"defaultConfiguration", {{"level", std::string(SeverityName(r.severity))}}},
                          {"properties", {{"tags", ordered_json::array({std::string(RuleFamily(r.id))})}}}};
     if (!doc.empty()) rule["help"]["markdown"] = std::string(doc);
@@ -117,9 +117,8 @@ ordered_json Fixes(const Fix& fix, const std::string& uri) {
   }
   return ordered_json::array(
       {{{"description", {{"text", Sentence(fix.description + (fix.safe ? "" : " (unsafe)"))}}},
-        {"artifactChanges",
-         ordered_json::array({{{"artifactLocation", {{"uri", uri}, {"uriBaseId", "SRCROOT"}}},
-                               {"replacements", std::move(replacements)}}})}}});
+        {"artifactChanges", ordered_json::array({{{"artifactLocation", {{"uri", uri}, {"uriBaseId", "SRCROOT"}}},
+                                                  {"replacements", std::move(replacements)}}})}}});
 }
 
 // One finding as a SARIF result, its artifact URI relative to SRCROOT.
@@ -129,15 +128,15 @@ ordered_json Result(const Finding& f, const std::string& uri, const std::string&
   if (!f.excerpt.empty()) region["snippet"] = {{"text", f.excerpt.str()}};
   const std::string rule = f.rule.str();
   auto index = rule_index.find(rule);
-  ordered_json r = {{"ruleId", rule},
-                    {"ruleIndex", index != rule_index.end() ? index->second : 0},
-                    {"level", std::string(SeverityName(f.severity))},
-                    {"message", {{"text", Sentence(f.message)}}},
-                    {"locations",
-                     ordered_json::array({{{"physicalLocation",
-                                            {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "SRCROOT"}}},
-                                             {"region", region}}}}})},
-                    {"partialFingerprints", {{"leadlintFindingHash/v1", fingerprint}}}};
+  ordered_json r = {
+      {"ruleId", rule},
+      {"ruleIndex", index != rule_index.end() ? index->second : 0},
+      {"level", std::string(SeverityName(f.severity))},
+      {"message", {{"text", Sentence(f.message)}}},
+      {"locations",
+       ordered_json::array({{{"physicalLocation",
+                              {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "SRCROOT"}}}, {"region", region}}}}})},
+      {"partialFingerprints", {{"leadlintFindingHash/v1", fingerprint}}}};
   if (f.fix && !f.fix->edits.empty()) r["fixes"] = Fixes(*f.fix, uri);
   return r;
 }
@@ -154,7 +153,8 @@ ordered_json Results(const RunResult& result, const SrcRoot& src, const std::map
   auto result_key = [](const ordered_json& r) {
     const ordered_json& loc = r["locations"][0]["physicalLocation"];
     return std::make_tuple(loc["artifactLocation"].value("uri", ""), loc["region"].value("startLine", 0),
-                           loc["region"].value("startColumn", 0), r.value("ruleId", ""), r["message"].value("text", ""));
+                           loc["region"].value("startColumn", 0), r.value("ruleId", ""),
+                           r["message"].value("text", ""));
   };
   std::stable_sort(results.begin(), results.end(),
                    [&](const ordered_json& a, const ordered_json& b) { return result_key(a) < result_key(b); });
@@ -178,12 +178,12 @@ ordered_json Run(const RunResult& result, const ReportOptions& options) {
           {"semanticVersion", options.version},
           {"informationUri", "https://leadlint.dev/"},
           {"rules", std::move(sarif_rules)}}}}},
-      {"invocations", ordered_json::array({result.findings.size() > kSarifResultLimit
-                                               ? ordered_json{{"executionSuccessful", true},
-                                                              {"toolExecutionNotifications",
-                                                               ordered_json::array({SarifLimitNotification(
-                                                                   result.findings.size())})}}
-                                               : ordered_json{{"executionSuccessful", true}}})},
+      {"invocations",
+       ordered_json::array({result.findings.size() > kSarifResultLimit
+                                ? ordered_json{{"executionSuccessful", true},
+                                               {"toolExecutionNotifications",
+                                                ordered_json::array({SarifLimitNotification(result.findings.size())})}}
+                                : ordered_json{{"executionSuccessful", true}}})},
       {"originalUriBaseIds", {{"SRCROOT", {{"uri", root_uri}}}}},
       {"results", std::move(results)},
       {"columnKind", "unicodeCodePoints"},
@@ -205,9 +205,10 @@ std::string SarifLimitMessage(size_t results) {
 }
 
 void WriteSarifReport(const RunResult& result, const ReportOptions& options, std::ostream& out) {
-  ordered_json doc = {{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
-                      {"version", "2.1.0"},
-                      {"runs", ordered_json::array({Run(result, options)})}};
+  ordered_json doc = {
+      {"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", ordered_json::array({Run(result, options)})}};
   out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

@@ -11,9 +11,12 @@ namespace {
 
 const char* ColorOf(Severity s) {
   switch (s) {
-    case Severity::kError: return "\x1b[1;31m";
-    case Severity::kWarning: return "\x1b[1;35m";
-    case Severity::kNote: return "\x1b[1;36m";
+    case Severity::kError:
+      return "\x1b[1;31m";
+    case Severity::kWarning:
+      return "\x1b[1;35m";
+    case Severity::kNote:
+      return "\x1b[1;36m";
   }
   return "";
 }
@@ -22,16 +25,14 @@ const char* ColorOf(Severity s) {
 bool IsWide(std::string_view utf8) {
   if (utf8.size() < 3) return false;
   unsigned int cp = utf8.size() == 3 ? ((utf8[0] & 0x0Fu) << 12) | ((utf8[1] & 0x3Fu) << 6) | (utf8[2] & 0x3Fu)
-                                     : ((utf8[0] & 0x07u) << 18) | ((utf8[1] & 0x3Fu) << 12) | ((utf8[2] & 0x3Fu) << 6) |
-                                           (utf8[3] & 0x3Fu);
+                                     : ((utf8[0] & 0x07u) << 18) | ((utf8[1] & 0x3Fu) << 12) |
+                                           ((utf8[2] & 0x3Fu) << 6) | (utf8[3] & 0x3Fu);
   return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
          (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
-std::string Plural(size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
+std::string Plural(size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 }  // namespace
 
@@ -64,16 +65,17 @@ void WriteTextReport(const RunResult& result, const ReportOptions& options, std:
         }
         ++col;
       }
-      size_t span = f.length > 0 ? CountCodePoints(std::string_view(line).substr(std::min(i, line.size()),
-                                                                                   std::min(f.length, line.size() - std::min(i, line.size()))))
-                                 : 1;
+      size_t span = f.length > 0
+                        ? CountCodePoints(std::string_view(line).substr(
+                              std::min(i, line.size()), std::min(f.length, line.size() - std::min(i, line.size()))))
+                        : 1;
       if (span == 0) span = 1;
       out << pad << green << '^' << std::string(span > 1 ? span - 1 : 0, '~') << reset << '\n';
     }
   }
   if (!result.docs.empty()) {
-    out << (result.findings.empty() ? "" : "\n") << bold << "docs" << reset << " (storefront rules: "
-        << result.storefront_rules_source << ")\n";
+    out << (result.findings.empty() ? "" : "\n") << bold << "docs" << reset
+        << " (storefront rules: " << result.storefront_rules_source << ")\n";
     for (const DocSummary& d : result.docs) {
       out << "  " << d.path << "  " << (d.locale.empty() ? "?" : d.locale) << "  " << d.role;
       if (!d.source.empty()) out << " of " << d.source;

@@ -32,19 +32,20 @@ struct LinkTarget {
 
 struct DocCheckInput {
   const DocModel* doc = nullptr;
-  bool translation = false;                 // a localized doc (not the English source)
-  const DocModel* compared = nullptr;       // source version used for parity, or nullptr
-  bool compared_is_current = true;          // false: an older version from the history
-  std::string freshness;                    // "fresh", "stale", "unknown" (no hash); "" for sources
-  std::string translated_from;              // the matching history version when stale, or ""
-  const DocModel* current_source = nullptr; // the current source, when paired
-  bool without_source = false;              // a translation that could not be paired
-  std::string expected_source;              // where its source was looked for, or ""
+  bool translation = false;                  // a localized doc (not the English source)
+  const DocModel* compared = nullptr;        // source version used for parity, or nullptr
+  bool compared_is_current = true;           // false: an older version from the history
+  std::string freshness;                     // "fresh", "stale", "unknown" (no hash); "" for sources
+  std::string translated_from;               // the matching history version when stale, or ""
+  const DocModel* current_source = nullptr;  // the current source, when paired
+  bool without_source = false;               // a translation that could not be paired
+  std::string expected_source;               // where its source was looked for, or ""
   std::string current_source_path;
-  std::string current_source_hash;          // SHA-1 of the current source, CRLF line endings
-  std::string tree_locale;                  // locale implied by the path ("hu-hu"), or ""
+  std::string current_source_hash;                           // SHA-1 of the current source, CRLF line endings
+  std::string tree_locale;                                   // locale implied by the path ("hu-hu"), or ""
   const std::map<std::string, LinkTarget>* links = nullptr;  // key: link URL without '#anchor'
-  std::vector<GlossaryRendering> glossary;  // leadlint.json renderings for this locale (the built-in ones are added by the rule)
+  std::vector<GlossaryRendering>
+      glossary;  // leadlint.json renderings for this locale (the built-in ones are added by the rule)
   Profile profile;
 };
 

@@ -182,7 +182,7 @@ void AddStorefrontRules(const Offer& offer, const Profile& profile, const Storef
     if (!SoldOn(offer.type, l.storefront)) continue;  // reported by leads-offer-not-on-storefront
     std::string kind = ListingKind(offer.type, l.storefront, l.option);
     if (offer.type == OfferType::kUnknown) continue;  // reported once, below
-    if (terms.listing.count(kind) == 0) continue;  // this listing produces no leads
+    if (terms.listing.count(kind) == 0) continue;     // this listing produces no leads
     if (terms.leads.count("your-crm") != 0 && terms.leads.count("azure-marketplace") == 0) {
       if (p2025) {
         // Today a CRM is optional outside the cases above: the storefront rule

@@ -34,9 +34,7 @@ struct StorefrontRules {
   StorefrontTerms appsource;
   StorefrontTerms azure_marketplace;
   std::string source = "built-in (seed)";
-  const StorefrontTerms& For(Storefront s) const {
-    return s == Storefront::kAppSource ? appsource : azure_marketplace;
-  }
+  const StorefrontTerms& For(Storefront s) const { return s == Storefront::kAppSource ? appsource : azure_marketplace; }
 };
 
 // The seed's four tables, as canonical terms.
@@ -54,7 +52,7 @@ bool SoldOn(OfferType type, Storefront storefront);
 // A reason a listing needs a CRM destination, or a fact that would decide it.
 struct Requirement {
   enum class State { kRequired, kNotRequired, kUnknown } state = State::kNotRequired;
-  std::vector<std::string> reasons;        // why it is required
+  std::vector<std::string> reasons;  // why it is required
   // Storefront rules that ask for a CRM the profile does not require
   // (partner-center-2025): a warning, since leads still reach the Referrals
   // workspace. Empty when a CRM is required.

@@ -54,9 +54,12 @@ std::string WithoutPlaceholders(const std::string& text) {
   size_t i = 0;
   while (i < text.size()) {
     size_t end = std::string::npos;
-    if (text.compare(i, 2, "${") == 0) end = text.find('}', i + 2);
-    else if (text.compare(i, 2, "$(") == 0) end = text.find(')', i + 2);
-    else if (text.compare(i, 2, "{{") == 0) end = text.find("}}", i + 2);
+    if (text.compare(i, 2, "${") == 0)
+      end = text.find('}', i + 2);
+    else if (text.compare(i, 2, "$(") == 0)
+      end = text.find(')', i + 2);
+    else if (text.compare(i, 2, "{{") == 0)
+      end = text.find("}}", i + 2);
     if (end != std::string::npos) {
       size_t stop = text.compare(i, 2, "{{") == 0 ? end + 2 : end + 1;
       if (IsPlaceholderValue(std::string_view(text).substr(i, stop - i))) {
@@ -73,8 +76,10 @@ std::string WithoutPlaceholders(const std::string& text) {
 // String values longer than max_regex_input are replaced before validation.
 json ToNlohmann(const JsonNode& node, size_t max_regex_input) {
   switch (node.type) {
-    case JsonType::kNull: return nullptr;
-    case JsonType::kBool: return node.boolean;
+    case JsonType::kNull:
+      return nullptr;
+    case JsonType::kBool:
+      return node.boolean;
     case JsonType::kNumber: {
       // Integers stay integers so that "type": "integer" behaves.
       bool integral = node.text.find_first_of(".eE") == std::string::npos;
@@ -147,7 +152,9 @@ class Store {
 
   const Compiled& For(SchemaId id, const std::string& destination) {
     std::lock_guard<std::mutex> lock(mutex_);
-    std::string key = id == SchemaId::kManifestV1 ? "manifest" : id == SchemaId::kConfig ? "config" : "lead:" + destination;
+    std::string key = id == SchemaId::kManifestV1 ? "manifest"
+                      : id == SchemaId::kConfig   ? "config"
+                                                  : "lead:" + destination;
     auto it = compiled_.find(key);
     if (it != compiled_.end()) return *it->second;
     json doc;
@@ -373,11 +380,16 @@ bool Holds(const JsonNode& node, const json& root, const json* cond, int depth) 
 
 bool TypeIs(const std::string& type, const JsonNode& node) {
   switch (node.type) {
-    case JsonType::kNull: return type == "null";
-    case JsonType::kBool: return type == "boolean";
-    case JsonType::kString: return type == "string";
-    case JsonType::kArray: return type == "array";
-    case JsonType::kObject: return type == "object";
+    case JsonType::kNull:
+      return type == "null";
+    case JsonType::kBool:
+      return type == "boolean";
+    case JsonType::kString:
+      return type == "string";
+    case JsonType::kArray:
+      return type == "array";
+    case JsonType::kObject:
+      return type == "object";
     case JsonType::kNumber:
       return type == "number" || (type == "integer" && node.text.find_first_of(".eE") == std::string::npos);
   }
@@ -399,7 +411,9 @@ size_t CodePoints(std::string_view text) {
   return n;
 }
 
-std::string Count(const json& value) { return value.is_number_integer() ? std::to_string(value.get<long long>()) : value.dump(); }
+std::string Count(const json& value) {
+  return value.is_number_integer() ? std::to_string(value.get<long long>()) : value.dump();
+}
 
 void Add(const JsonNode* node, bool at_key, std::string message, Seen* seen, std::vector<SchemaIssue>* out) {
   if (!seen->insert({node, message}).second) return;
@@ -436,7 +450,8 @@ void Diagnose(const Walk& w, const json& root, std::string_view source, size_t m
     auto type = s->find("type");
     if (type == s->end() || TypeAllows(*type, node)) continue;
     const bool an = node.type == JsonType::kObject || node.type == JsonType::kArray;
-    Add(&node, false, name + " must be " + TypeList(*type) + "; got " + (an ? "an " : "a ") + std::string(JsonTypeName(node.type)),
+    Add(&node, false,
+        name + " must be " + TypeList(*type) + "; got " + (an ? "an " : "a ") + std::string(JsonTypeName(node.type)),
         seen, out);
     return;
   }
@@ -463,7 +478,8 @@ void Diagnose(const Walk& w, const json& root, std::string_view source, size_t m
               seen, out);
         }
       }
-      if (auto extra = s->find("additionalProperties"); extra != s->end() && extra->is_boolean() && !extra->get<bool>()) {
+      if (auto extra = s->find("additionalProperties");
+          extra != s->end() && extra->is_boolean() && !extra->get<bool>()) {
         for (const JsonNode& member : node.children) {
           if (KnownKey(root, w.schema, member.key)) continue;
           Add(&member, true,
@@ -474,19 +490,24 @@ void Diagnose(const Walk& w, const json& root, std::string_view source, size_t m
     }
     if (node.is_string()) {
       const size_t chars = CodePoints(node.text);
-      if (auto min = s->find("minLength"); min != s->end() && min->is_number() && static_cast<double>(chars) < min->get<double>()) {
+      if (auto min = s->find("minLength");
+          min != s->end() && min->is_number() && static_cast<double>(chars) < min->get<double>()) {
         Add(&node, false,
-            name + (Count(*min) == "1" ? std::string(" must not be empty") : " must be at least " + Count(*min) + " characters"),
+            name + (Count(*min) == "1" ? std::string(" must not be empty")
+                                       : " must be at least " + Count(*min) + " characters"),
             seen, out);
       }
-      if (auto max = s->find("maxLength"); max != s->end() && max->is_number() && static_cast<double>(chars) > max->get<double>()) {
+      if (auto max = s->find("maxLength");
+          max != s->end() && max->is_number() && static_cast<double>(chars) > max->get<double>()) {
         Add(&node, false, name + " must be at most " + Count(*max) + " characters", seen, out);
       }
     }
     if (node.is_array()) {
       const size_t n = node.children.size();
-      if (auto min = s->find("minItems"); min != s->end() && min->is_number() && static_cast<double>(n) < min->get<double>()) {
-        Add(&node, false, name + " must list at least " + Count(*min) + (Count(*min) == "1" ? " item" : " items"), seen, out);
+      if (auto min = s->find("minItems");
+          min != s->end() && min->is_number() && static_cast<double>(n) < min->get<double>()) {
+        Add(&node, false, name + " must list at least " + Count(*min) + (Count(*min) == "1" ? " item" : " items"), seen,
+            out);
       }
     }
     if (node.type == JsonType::kNumber) {
@@ -524,7 +545,8 @@ const RE2& Pattern(const std::string& pattern) {
 // Matches every string of the document against the `pattern` of its subschemas
 // with RE2, and reports a mismatch in the words of `x-leadlint-message`.
 void MatchPatterns(const JsonNode& node, const JsonNode* parent, const json* schema, const json& root,
-                   std::string_view source, size_t max_regex_input, Seen* seen, std::vector<SchemaIssue>* out, int depth) {
+                   std::string_view source, size_t max_regex_input, Seen* seen, std::vector<SchemaIssue>* out,
+                   int depth) {
   if (depth > 300) return;
   std::vector<const json*> schemas;
   Applicable(node, root, schema, &schemas, 0);
@@ -592,7 +614,8 @@ std::vector<SchemaIssue> ValidateAgainstSchema(SchemaId id, const JsonNode& root
   std::string destination;
   if (id == SchemaId::kLeadConfiguration) {
     std::string_view dest = root.StringAt("leadDestination");
-    static const char* kKnown[] = {"none", "blob", "dynamics", "email", "httpsEndpoint", "marketo", "salesforce", "table"};
+    static const char* kKnown[] = {"none",          "blob",    "dynamics",   "email",
+                                   "httpsEndpoint", "marketo", "salesforce", "table"};
     for (const char* k : kKnown) {
       if (dest == k) destination = k;
     }

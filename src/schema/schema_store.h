@@ -35,8 +35,7 @@ std::vector<std::string_view> EmbeddedSchemaNames();
 // quoted. Strings longer than `max_regex_input` bytes are never handed to a
 // regular expression: the caller reports them and their errors are dropped here.
 // Thread-safe; schemas are compiled once per process.
-std::vector<SchemaIssue> ValidateAgainstSchema(SchemaId id, const JsonNode& root,
-                                               std::string_view source,
+std::vector<SchemaIssue> ValidateAgainstSchema(SchemaId id, const JsonNode& root, std::string_view source,
                                                size_t max_regex_input);
 
 }  // namespace leadlint

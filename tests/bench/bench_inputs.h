@@ -31,9 +31,9 @@ inline const char* kFixtureCpp = "fixtures/examples/legacy-cloud-partner-portal/
 
 // Filler prose (ASCII with a few multi-byte characters, as localized listings have).
 inline std::string Prose(size_t bytes, unsigned seed) {
-  static const char* kWords[] = {"lead", "storefront", "destination", "customer", "offer", "listing",
-                                 "publisher", "connection", "endpoint", "Größe", "trial", "plan",
-                                 "verified", "route", "campaign", "市场", "follow-up", "record"};
+  static const char* kWords[] = {"lead",      "storefront", "destination", "customer", "offer",     "listing",
+                                 "publisher", "connection", "endpoint",    "Größe",    "trial",     "plan",
+                                 "verified",  "route",      "campaign",    "市场",     "follow-up", "record"};
   std::string out;
   unsigned x = seed * 2654435761u + 1;
   while (out.size() < bytes) {
@@ -91,7 +91,8 @@ inline std::string V1Manifest(const std::string& destination, size_t bytes = 0) 
       {"storefront": "appsource", "option": "contact-me", "locales": ["en-us", "ja-jp"]}
     ],
     "leads": {
-      )" + LeadSettingsJson(destination) + R"(
+      )" + LeadSettingsJson(destination) +
+                    R"(
     })";
   if (bytes > doc.size() + 40) doc += ",\n    \"x-notes\": \"" + Prose(bytes - doc.size() - 40, 1) + "\"";
   doc += "\n  }\n}\n";
@@ -114,7 +115,8 @@ inline std::string PiConfigure(const std::string& destination, size_t bytes) {
     {
       "$schema": "https://product-ingestion.azureedge.net/schema/customer-leads/2022-03-01-preview2",
       "product": {"externalId": "contoso-analytics"},
-      )" + LeadSettingsJson(destination) + R"(
+      )" + LeadSettingsJson(destination) +
+                     R"(
     },
     {
       "$schema": "https://product-ingestion.azureedge.net/schema/test-drive/2022-03-01-preview2",
@@ -144,7 +146,8 @@ inline std::string CppOffer(int plans, const std::string& destination = "None") 
     "offer": {
       "microsoft-azure-marketplace.title": "Woodgrove Hardened Linux",
       "microsoft-azure-marketplace.summary": "A hardened Linux image for regulated workloads.",
-      "microsoft-azure-marketplace.leadDestination": ")" + destination + R"(",
+      "microsoft-azure-marketplace.leadDestination": ")" +
+                    destination + R"(",
       "microsoft-azure-marketplace.tableLeadConfiguration": {},
       "microsoft-azure-marketplace.blobLeadConfiguration": {},
       "microsoft-azure-marketplace.crmLeadConfiguration": {},
@@ -158,12 +161,16 @@ inline std::string CppOffer(int plans, const std::string& destination = "None") 
     if (i) doc += ",";
     doc += R"(
       {
-        "planId": "plan-)" + std::to_string(i) + R"(",
-        "microsoft-azure-virtualmachines.skuTitle": "Hardened Linux plan )" + std::to_string(i) + R"(",
-        "microsoft-azure-virtualmachines.skuSummary": ")" + Prose(120, static_cast<unsigned>(i)) + R"(",
+        "planId": "plan-)" +
+           std::to_string(i) + R"(",
+        "microsoft-azure-virtualmachines.skuTitle": "Hardened Linux plan )" +
+           std::to_string(i) + R"(",
+        "microsoft-azure-virtualmachines.skuSummary": ")" +
+           Prose(120, static_cast<unsigned>(i)) + R"(",
         "microsoft-azure-virtualmachines.cloudAvailability": ["PublicAzure"],
         "microsoft-azure-virtualmachines.operatingSystemFamily": "Linux",
-        "microsoft-azure-virtualmachines.vmImages": {"1.0.)" + std::to_string(i) + R"(": {"osVhdUrl": "https://img.blob.core.windows.net/vhds/os.vhd", "lunVhdDetails": []}}
+        "microsoft-azure-virtualmachines.vmImages": {"1.0.)" +
+           std::to_string(i) + R"(": {"osVhdUrl": "https://img.blob.core.windows.net/vhds/os.vhd", "lunVhdDetails": []}}
       })";
   }
   doc += "\n    ]\n  }\n}\n";
@@ -205,8 +212,9 @@ inline RunResult SyntheticRunResult(int findings) {
       f.column = 9;
       f.offset = static_cast<size_t>(200 + 60 * k);
       f.length = 17;
-      f.message = "'objectIdentifier' must be exactly 15 letters or digits (the Web-to-Lead oid); got 18 "
-                  "characters: an 18-character ID is the case-insensitive form";
+      f.message =
+          "'objectIdentifier' must be exactly 15 letters or digits (the Web-to-Lead oid); got 18 "
+          "characters: an 18-character ID is the case-insensitive form";
       f.excerpt = "        \"objectIdentifier\": \"00D5e000001AbCdEFG\",";
       result.findings.push_back(std::move(f));
     }

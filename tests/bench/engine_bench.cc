@@ -23,7 +23,9 @@ void Check(benchmark::State& state, const std::string& path, const std::string& 
 
 void BM_Check_FixtureV1(benchmark::State& state) { Check(state, kFixtureV1, ReadSourceFile(kFixtureV1)); }
 void BM_Check_FixtureProductIngestion(benchmark::State& state) { Check(state, kFixturePi, ReadSourceFile(kFixturePi)); }
-void BM_Check_FixtureCloudPartnerPortal(benchmark::State& state) { Check(state, kFixtureCpp, ReadSourceFile(kFixtureCpp)); }
+void BM_Check_FixtureCloudPartnerPortal(benchmark::State& state) {
+  Check(state, kFixtureCpp, ReadSourceFile(kFixtureCpp));
+}
 BENCHMARK(BM_Check_FixtureV1);
 BENCHMARK(BM_Check_FixtureProductIngestion);
 BENCHMARK(BM_Check_FixtureCloudPartnerPortal);

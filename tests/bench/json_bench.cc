@@ -26,9 +26,7 @@ BENCHMARK(BM_ParseJson_FixtureProductIngestion);
 BENCHMARK(BM_ParseJson_FixtureCloudPartnerPortal);
 
 // Structure-heavy: many small objects and keys (Cloud Partner Portal plans).
-void BM_ParseJson_CppPlans(benchmark::State& state) {
-  ParseText(state, CppOffer(static_cast<int>(state.range(0))));
-}
+void BM_ParseJson_CppPlans(benchmark::State& state) { ParseText(state, CppOffer(static_cast<int>(state.range(0)))); }
 BENCHMARK(BM_ParseJson_CppPlans)->Arg(2)->Arg(40)->Arg(2000);
 
 // String-heavy: one long listing description (escapes, UTF-8 validation).

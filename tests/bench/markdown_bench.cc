@@ -33,7 +33,8 @@ std::string SyntheticPage(size_t bytes) {
            ") and [Partner Center](https://partner.microsoft.com/dashboard).\n\n";
     out += "- " + Prose(60, section + 1) + "\n- " + Prose(60, section + 2) + "\n\n";
     out += "| Field | Value |\n|---|---|\n";
-    for (int row = 0; row < 6; ++row) out += "| `field" + std::to_string(row) + "` | " + Prose(40, section + row) + " |\n";
+    for (int row = 0; row < 6; ++row)
+      out += "| `field" + std::to_string(row) + "` | " + Prose(40, section + row) + " |\n";
     out += "\n```json\n{ \"leadDestination\": \"AzureTable\" }\n```\n\n";
   }
   return out;

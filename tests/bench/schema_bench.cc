@@ -64,8 +64,9 @@ BENCHMARK(BM_Schema_ManifestV1_Invalid);
 // with a large stack: the cost of that hand-off.
 void BM_Schema_LeadConfiguration_LongUrl(benchmark::State& state) {
   std::string url(static_cast<size_t>(state.range(0)), 'a');
-  std::string text = R"({"offer": {"leads": {"leadDestination": "httpsEndpoint", "httpsEndpointLeadConfiguration": {"httpsEndpointUrl": "https://x.example/)" +
-                     url + R"("}}}})";
+  std::string text =
+      R"({"offer": {"leads": {"leadDestination": "httpsEndpoint", "httpsEndpointLeadConfiguration": {"httpsEndpointUrl": "https://x.example/)" +
+      url + R"("}}}})";
   Validate(state, SchemaId::kLeadConfiguration, text, Leads);
 }
 BENCHMARK(BM_Schema_LeadConfiguration_LongUrl)->Arg(1000)->Arg(4000)->Arg(30000);

@@ -65,8 +65,8 @@ void CheckDocsBrokenLink(const DocCheckInput& in, DocContext& ctx) {
       std::string hint;
       if (!lt.nearest.empty()) {
         const size_t slash = target.rfind('/');
-        hint = " (did you mean '" + (slash == std::string::npos ? "" : target.substr(0, slash + 1)) +
-               lt.nearest.str() + "'?)";
+        hint = " (did you mean '" + (slash == std::string::npos ? "" : target.substr(0, slash + 1)) + lt.nearest.str() +
+               "'?)";
       }
       ctx.Report(link.offset, 1, what + target + "' does not exist" + also + hint);
     } else if (!anchor.empty() && lt.markdown) {

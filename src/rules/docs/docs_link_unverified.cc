@@ -20,7 +20,9 @@ void CheckDocsLinkUnverified(const DocCheckInput& in, DocContext& ctx) {
     if (size_t q = target.find('?'); q != std::string::npos) target.resize(q);
     auto it = in.links->find(target);
     if (it == in.links->end() || it->second.verified || !said.insert(target).second) continue;
-    std::string what = link.IsImage() ? "image '" : link.kind == MdLinkKind::kInclude ? "included file '" : "link target '";
+    std::string what = link.IsImage()                      ? "image '"
+                       : link.kind == MdLinkKind::kInclude ? "included file '"
+                                                           : "link target '";
     std::string why = it->second.site_relative
                           ? "' is a site-relative path of the published site; not verified"
                           : "' is not in this checkout, which may be partial, so it was not verified (set "

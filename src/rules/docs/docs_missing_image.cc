@@ -18,7 +18,8 @@ void CheckDocsMissingImage(const DocCheckInput& in, DocContext& ctx) {
     if (size_t q = target.find('?'); q != std::string::npos) target.resize(q);
     auto it = in.links->find(target);
     if (it == in.links->end() || it->second.exists || !it->second.verified) continue;
-    std::string also = it->second.looked_also.empty() ? "" : " (nor in the source tree: '" + it->second.looked_also + "')";
+    std::string also =
+        it->second.looked_also.empty() ? "" : " (nor in the source tree: '" + it->second.looked_also + "')";
     ctx.Report(link.offset, link.kind == MdLinkKind::kImageDirective ? link.url.size() : 1,
                "image '" + target + "' does not exist" + also);
   }

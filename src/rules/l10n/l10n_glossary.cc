@@ -72,46 +72,59 @@ bool MatchFrom(const std::vector<Cp>& t, const std::vector<Cp>& p, size_t ti, si
 const std::vector<LocaleGlossaryEntry>& BuiltInGlossary() {
   static const std::vector<LocaleGlossaryEntry> entries = {
       // Allowed: Microsoft's own localized names of Partner Center.
-      {"ru", {"Partner Center", "Центр* партнеров", true,
-              "learn.microsoft.com/ru-ru/azure/marketplace/manage-account-settings-and-profile (title: "
-              "\"... в Центре партнеров\")"}},
-      {"zh-cn", {"Partner Center", "合作伙伴中心", true,
-                 "learn.microsoft.com/zh-cn/azure/marketplace/manage-account-settings-and-profile (title: "
-                 "\"在合作伙伴中心管理 ...\")"}},
-      {"zh-tw", {"Partner Center", "合作夥伴中心", true,
-                 "docs.microsoft.com/zh-tw/partner-center/add-a-new-customer (\"適用於: 合作夥伴中心\")"}},
-      {"ko", {"Partner Center", "파트너 센터", true,
-              "learn.microsoft.com/ko-kr/partner-center/see-your-customer-list (\"적용 대상: 파트너 센터\"); the "
-              "human translation (ms.translationtype HT) of commercial-marketplace-lead-management-instructions-azure-"
-              "table in azure-docs.ko-kr"}},
-      {"fr", {"Azure Marketplace", "Place de marché Azure", true,
-              "docs.microsoft.com/fr-fr/azure/lighthouse/how-to/publish-managed-services-offers (title \"Publier une "
-              "offre de services managés sur la Place de marché Azure\")"}},
-      {"fr", {"Azure Marketplace", "Place de marché Microsoft Azure", true,
-              "docs.microsoft.com/fr-fr/azure/marketplace/marketplace-faq-publisher-guide (\"Qu'est-ce que la Place "
-              "de marché Microsoft Azure ?\")"}},
-      {"fr", {"Co-Sell", "co-vente", true,
-              "docs.microsoft.com/fr-fr/azure/marketplace/marketplace-faq-publisher-guide (\"nos équipes de vente par "
-              "le biais du programme de co-vente\")"}},
-      {"ja", {"Partner Center", "パートナー センター", true,
-              "learn.microsoft.com/ja-jp/azure/marketplace/manage-account (title \"パートナー センターで商業マーケット"
-              "プレース アカウントを管理する\")"}},
-      {"fr", {"Partner Center", "Espace partenaires", true,
-              "docs.microsoft.com/fr-fr/azure/lighthouse/how-to/publish-managed-services-offers (\"un compte valide "
-              "dans l'Espace partenaires\")"}},
+      {"ru",
+       {"Partner Center", "Центр* партнеров", true,
+        "learn.microsoft.com/ru-ru/azure/marketplace/manage-account-settings-and-profile (title: "
+        "\"... в Центре партнеров\")"}},
+      {"zh-cn",
+       {"Partner Center", "合作伙伴中心", true,
+        "learn.microsoft.com/zh-cn/azure/marketplace/manage-account-settings-and-profile (title: "
+        "\"在合作伙伴中心管理 ...\")"}},
+      {"zh-tw",
+       {"Partner Center", "合作夥伴中心", true,
+        "docs.microsoft.com/zh-tw/partner-center/add-a-new-customer (\"適用於: 合作夥伴中心\")"}},
+      {"ko",
+       {"Partner Center", "파트너 센터", true,
+        "learn.microsoft.com/ko-kr/partner-center/see-your-customer-list (\"적용 대상: 파트너 센터\"); the "
+        "human translation (ms.translationtype HT) of commercial-marketplace-lead-management-instructions-azure-"
+        "table in azure-docs.ko-kr"}},
+      {"fr",
+       {"Azure Marketplace", "Place de marché Azure", true,
+        "docs.microsoft.com/fr-fr/azure/lighthouse/how-to/publish-managed-services-offers (title \"Publier une "
+        "offre de services managés sur la Place de marché Azure\")"}},
+      {"fr",
+       {"Azure Marketplace", "Place de marché Microsoft Azure", true,
+        "docs.microsoft.com/fr-fr/azure/marketplace/marketplace-faq-publisher-guide (\"Qu'est-ce que la Place "
+        "de marché Microsoft Azure ?\")"}},
+      {"fr",
+       {"Co-Sell", "co-vente", true,
+        "docs.microsoft.com/fr-fr/azure/marketplace/marketplace-faq-publisher-guide (\"nos équipes de vente par "
+        "le biais du programme de co-vente\")"}},
+      {"ja",
+       {"Partner Center", "パートナー センター", true,
+        "learn.microsoft.com/ja-jp/azure/marketplace/manage-account (title \"パートナー センターで商業マーケット"
+        "プレース アカウントを管理する\")"}},
+      {"fr",
+       {"Partner Center", "Espace partenaires", true,
+        "docs.microsoft.com/fr-fr/azure/lighthouse/how-to/publish-managed-services-offers (\"un compte valide "
+        "dans l'Espace partenaires\")"}},
       // Wrong: machine translations of storefront names (Microsoft keeps them in English).
-      {"zh-cn", {"Azure Marketplace", "Azure 市场", false,
-                 "machine translations (ms.translationtype MT) of enable-lead-sharing and "
-                 "lead-management-for-cloud-marketplace in zh-cn"}},
-      {"zh-cn", {"Azure Marketplace", "Azure 应用商店", false,
-                 "machine translation of cloud-partner-portal pages in zh-cn"}},
+      {"zh-cn",
+       {"Azure Marketplace", "Azure 市场", false,
+        "machine translations (ms.translationtype MT) of enable-lead-sharing and "
+        "lead-management-for-cloud-marketplace in zh-cn"}},
+      {"zh-cn",
+       {"Azure Marketplace", "Azure 应用商店", false, "machine translation of cloud-partner-portal pages in zh-cn"}},
       {"zh-cn", {"AppSource", "应用源", false, "machine translation (\"Azure 应用商店和应用源\") in zh-cn"}},
-      {"zh-tw", {"Azure Marketplace", "Azure 應用商店", false,
-                 "machine translation of cloud-partner-portal-get-customer-leads in zh-tw"}},
-      {"hu", {"Azure Marketplace", "Azure piactér", false,
-              "machine translations of enable-lead-sharing in hu-hu (\"Azure Piactér\", \"Azure piactéren\")"}},
-      {"tr", {"Azure Marketplace", "Azure Market", false,
-              "translations of enable-lead-sharing in tr-tr (\"Azure Marketi\", \"Azure Market'te\")"}},
+      {"zh-tw",
+       {"Azure Marketplace", "Azure 應用商店", false,
+        "machine translation of cloud-partner-portal-get-customer-leads in zh-tw"}},
+      {"hu",
+       {"Azure Marketplace", "Azure piactér", false,
+        "machine translations of enable-lead-sharing in hu-hu (\"Azure Piactér\", \"Azure piactéren\")"}},
+      {"tr",
+       {"Azure Marketplace", "Azure Market", false,
+        "translations of enable-lead-sharing in tr-tr (\"Azure Marketi\", \"Azure Market'te\")"}},
   };
   return entries;
 }
@@ -150,7 +163,8 @@ std::vector<GlossaryRendering> EffectiveGlossary(std::string_view locale, const 
     std::string_view l = e.locale;
     if (l != locale && l != language) continue;
     bool overridden = false;
-    for (const GlossaryRendering& u : user) overridden = overridden || (u.text == e.rendering.text && u.allowed != e.rendering.allowed);
+    for (const GlossaryRendering& u : user)
+      overridden = overridden || (u.text == e.rendering.text && u.allowed != e.rendering.allowed);
     if (!overridden) out.push_back(e.rendering);
   }
   for (const GlossaryRendering& u : user) out.push_back(u);

@@ -17,9 +17,7 @@
 namespace leadlint {
 namespace {
 
-std::string Count(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
+std::string Count(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 void CheckL10nMarkupParity(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation || in.compared == nullptr) return;
@@ -64,7 +62,8 @@ void CheckL10nMarkupParity(const DocCheckInput& in, DocContext& ctx) {
   // the source has none anywhere (the translation made it).
   if (!alignment.unaligned.empty()) {
     bool source_has_literal = false;
-    for (const MdBlock& b : in.compared->markdown.blocks) source_has_literal = source_has_literal || !b.literal_markers.empty();
+    for (const MdBlock& b : in.compared->markdown.blocks)
+      source_has_literal = source_has_literal || !b.literal_markers.empty();
     std::set<const MdBlock*> aligned;
     for (const auto& pair : alignment.pairs) aligned.insert(pair.first);
     for (const MdBlock& b : in.doc->markdown.blocks) {

@@ -27,8 +27,8 @@ void CheckL10nStaleTranslation(const DocCheckInput& in, DocContext& ctx) {
   if (!in.translation || in.freshness != "stale") return;
   const FrontMatterEntry* e = in.doc->front_matter.Find("ms.openlocfilehash");
   if (e == nullptr) return;
-  const std::string current = "the current source '" + in.current_source_path + "' has SHA-1 " +
-                              in.current_source_hash.substr(0, 12);
+  const std::string current =
+      "the current source '" + in.current_source_path + "' has SHA-1 " + in.current_source_hash.substr(0, 12);
   if (!in.translated_from.empty()) {
     ctx.Report(e->value_offset, e->value.size(),
                "translated from an older version of the source ('" + in.translated_from + "'); " + current +
@@ -39,8 +39,9 @@ void CheckL10nStaleTranslation(const DocCheckInput& in, DocContext& ctx) {
   int mine = DateKey(in.doc);
   int theirs = DateKey(in.current_source);
   if (mine != 0 && theirs != 0 && mine > theirs) {
-    newer = "; its ms.date is later than the source's, so the source checkout is probably older than the "
-            "translation (update the checkout)";
+    newer =
+        "; its ms.date is later than the source's, so the source checkout is probably older than the "
+        "translation (update the checkout)";
   } else {
     newer = "; the source checkout may also be older than the translation";
   }

@@ -70,7 +70,8 @@ bool IsPreview3OrLater(const std::string& version) {
 }
 
 bool NoLongerCaptured(const std::string& destination, const JsonNode& field) {
-  return (field.key == "contactEmail" && destination != "email") || (destination == "marketo" && field.key == "serverId");
+  return (field.key == "contactEmail" && destination != "email") ||
+         (destination == "marketo" && field.key == "serverId");
 }
 
 std::string KeyAsWritten(const JsonNode& node, std::string_view source) {

@@ -16,8 +16,8 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 bool MicrosoftHosted(std::string host) {
   for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const char* kDomains[] = {".dynamics.com", ".dynamics.cn", ".microsoftdynamics.de", ".microsoftdynamics.us",
-                                   ".appsplatform.us", ".crm.dynamics.com"};
+  static const char* kDomains[] = {".dynamics.com",         ".dynamics.cn",     ".microsoftdynamics.de",
+                                   ".microsoftdynamics.us", ".appsplatform.us", ".crm.dynamics.com"};
   for (const char* d : kDomains) {
     if (EndsWith(host, d)) return true;
   }

@@ -18,12 +18,12 @@ const std::set<std::string>& KnownFields(const std::string& destination) {
   static const std::set<std::string> kTable = {"storageAccountConnectionString", "contactEmail"};
   static const std::set<std::string> kBlob = {"storageAccountConnectionString", "containerName", "contactEmail"};
   static const std::set<std::string> kDynamics = {"instanceUrl", "authentication", "applicationId", "applicationKey",
-                                                  "directoryId", "username", "password", "contactEmail"};
+                                                  "directoryId", "username",       "password",      "contactEmail"};
   static const std::set<std::string> kHttps = {"httpsEndpointUrl", "contactEmail"};
   // clientID is the documented spelling (the preview3 schema text was not
   // found); clientId is accepted too.
-  static const std::set<std::string> kMarketo = {"serverId", "munchkinId", "formId", "clientID", "clientId",
-                                                 "clientSecret", "contactEmail"};
+  static const std::set<std::string> kMarketo = {"serverId", "munchkinId",   "formId",      "clientID",
+                                                 "clientId", "clientSecret", "contactEmail"};
   static const std::set<std::string> kSalesforce = {"objectIdentifier", "contactEmail"};
   static const std::set<std::string> kEmail = {"contactEmail"};
   if (destination == "table") return kTable;

@@ -49,8 +49,15 @@ JsonNode WithoutUncaptured(const JsonNode& view) {
 
 // Legacy documents: say 'uri', not 'instanceUrl'.
 std::string LegacyNames(std::string message, const std::string& prefix) {
-  static const char* kPiNames[] = {"storageAccountConnectionString", "instanceUrl", "username", "applicationId",
-                                   "directoryId", "httpsEndpointUrl", "serverId", "munchkinId", "formId"};
+  static const char* kPiNames[] = {"storageAccountConnectionString",
+                                   "instanceUrl",
+                                   "username",
+                                   "applicationId",
+                                   "directoryId",
+                                   "httpsEndpointUrl",
+                                   "serverId",
+                                   "munchkinId",
+                                   "formId"};
   for (const char* pi : kPiNames) {
     std::string from = "'" + std::string(pi) + "'";
     std::string to = "'" + std::string(CppFieldName(pi)) + "'";
@@ -58,9 +65,9 @@ std::string LegacyNames(std::string message, const std::string& prefix) {
       message.replace(p, from.size(), to);
     }
   }
-  static const char* kConfigs[] = {"tableLeadConfiguration", "blobLeadConfiguration", "dynamicsLeadConfiguration",
-                                   "httpsEndpointLeadConfiguration", "marketoLeadConfiguration",
-                                   "salesforceLeadConfiguration"};
+  static const char* kConfigs[] = {"tableLeadConfiguration",    "blobLeadConfiguration",
+                                   "dynamicsLeadConfiguration", "httpsEndpointLeadConfiguration",
+                                   "marketoLeadConfiguration",  "salesforceLeadConfiguration"};
   for (const char* pi : kConfigs) {
     std::string from = "required key '" + std::string(pi) + "'";
     std::string to = "required key '" + prefix + std::string(CppFieldName(pi)) + "'";
@@ -98,8 +105,8 @@ std::optional<Fix> SplitAddressesFix(const JsonNode& node, const std::string& ke
   if (count == 0) return std::nullopt;
   list += "]";
   Fix fix;
-  fix.description = count == 1 ? "make '" + key + "' a list of one address" : "split '" + key + "' into a list of " +
-                                                                                std::to_string(count) + " addresses";
+  fix.description = count == 1 ? "make '" + key + "' a list of one address"
+                               : "split '" + key + "' into a list of " + std::to_string(count) + " addresses";
   fix.safe = true;
   fix.edits.push_back({node.offset, node.length, list});
   return fix;
@@ -144,9 +151,10 @@ void CheckEmailList(const JsonNode& node, FileContext& ctx, const std::string& o
     size_t separators = 0;
     for (char c : node.text) separators += (c == ';' || c == ',');
     std::string message =
-        separators > 0 ? "'" + key + "' holds " + std::to_string(separators + 1) +
-                             " addresses in one string; list each address as its own item: [\"a@example.com\", \"b@example.com\"]"
-                       : "'" + key + "' must be a list of addresses: [\"" + node.text + "\"]";
+        separators > 0
+            ? "'" + key + "' holds " + std::to_string(separators + 1) +
+                  " addresses in one string; list each address as its own item: [\"a@example.com\", \"b@example.com\"]"
+            : "'" + key + "' must be a list of addresses: [\"" + node.text + "\"]";
     if (std::optional<Fix> fix = SplitAddressesFix(node, key)) {
       ctx.ReportWithFix(node.offset, node.length, std::move(message), std::move(*fix));
     } else {
@@ -176,7 +184,8 @@ std::optional<Fix> FieldFix(const JsonNode& node, std::string_view source) {
   if (!IsRawString(node)) return std::nullopt;
   if (node.key == "authentication") {
     for (const char* value : {"azureAD", "office365"}) {
-      if (Lower(node.text) == Lower(value) && node.text != value) return ReplaceStringFix(node, "authentication", value);
+      if (Lower(node.text) == Lower(value) && node.text != value)
+        return ReplaceStringFix(node, "authentication", value);
     }
   }
   if (node.key == "httpsEndpointUrl" && Lower(node.text.substr(0, 7)) == "http://" &&

@@ -12,7 +12,8 @@ namespace leadlint {
 namespace {
 
 constexpr std::string_view kFix =
-    "; commit it masked ('****'), as a deploy-time placeholder such as ${LEADS_SECRET}, or as a masked-secret reference";
+    "; commit it masked ('****'), as a deploy-time placeholder such as ${LEADS_SECRET}, or as a masked-secret "
+    "reference";
 
 // The value of `name=` in a `;`-separated connection string, or npos.
 bool FindPart(std::string_view text, std::string_view name, std::string_view* value, size_t* at) {
