@@ -5,7 +5,6 @@
 // never print, throw or touch files.
 #pragma once
 
-#include <ranges>
 #include <span>
 #include <string>
 #include <string_view>
@@ -107,10 +106,35 @@ class OfferContext {
 
 // The sorted registry (rules/registry.cc): every rule object, once.
 std::span<const Rule* const> RulePointers();
-// The registry as a range of `const Rule&`, sorted by id.
-inline auto AllRules() {
-  return RulePointers() | std::views::transform([](const Rule* rule) -> const Rule& { return *rule; });
-}
+// The registry as a range of `const Rule&`, sorted by id. (A small view of its
+// own: clang 14, which builds the fuzzers, rejects libstdc++ 12's
+// views::transform over a span.)
+class RuleRange {
+ public:
+  class Iterator {
+   public:
+    explicit Iterator(const Rule* const* at) : at_(at) {}
+    const Rule& operator*() const { return **at_; }
+    Iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    bool operator==(const Iterator& other) const { return at_ == other.at_; }
+    bool operator!=(const Iterator& other) const { return at_ != other.at_; }
+
+   private:
+    const Rule* const* at_;
+  };
+  explicit RuleRange(std::span<const Rule* const> rules) : rules_(rules) {}
+  Iterator begin() const { return Iterator(rules_.data()); }
+  Iterator end() const { return Iterator(rules_.data() + rules_.size()); }
+  size_t size() const { return rules_.size(); }
+  const Rule& operator[](size_t i) const { return *rules_[i]; }
+
+ private:
+  std::span<const Rule* const> rules_;
+};
+inline RuleRange AllRules() { return RuleRange(RulePointers()); }
 // The rule with this id, or nullptr: for ids written by users (configuration,
 // suppressions, the command line).
 const Rule* FindRule(std::string_view id);
