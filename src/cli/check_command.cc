@@ -3,8 +3,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -444,7 +446,13 @@ int CmdCheck(const CheckArgs& args, int argc, char** argv, std::ostream& out, st
   }
   if (!ApplyBaselineFile(&run, err)) return kExitUsage;
   if (run.args.quiet) KeepErrorsOnly(&run.result);
+  const auto reports_start = std::chrono::steady_clock::now();
   const int written = WriteReports(run, out, err);
+  if (std::getenv("LEADLINT_TIMING") != nullptr) {
+    const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - reports_start;
+    err << "leadlint: timing: " << std::left << std::setw(10) << "reports" << std::right << std::fixed
+        << std::setprecision(2) << std::setw(10) << took.count() << " ms\n";
+  }
   if (written != kExitClean) return written;
   if (empty_run) return ReportEmptyRun(run.result, err);
   return FindingsExitCode(run);
