@@ -487,15 +487,8 @@ void CheckRun::TakeProduct(size_t index, size_t best) {
 }
 
 void CheckRun::ReportUnresolved(const Offer& offer) {
-  Finding f;
-  f.rule = kManifestUnresolvedProduct.id;
-  f.severity = Severity::kWarning;
-  f.path = offer.path;
-  f.offset = offer.product_ref_place.offset;
-  f.line = offer.product_ref_place.line;
-  f.column = offer.product_ref_place.column;
+  Finding f = FindingAt(kManifestUnresolvedProduct, offer.path, offer.product_ref_place, "");
   f.excerpt = offer.product_ref_place.excerpt;
-  f.length = offer.product_ref_place.length;
   if (offer.unresolved_product_ref.empty()) {
     f.message =
         "'product' names no product leadlint can look up (expected \"product/<durable id>\", "
@@ -539,16 +532,8 @@ void CheckRun::ReportDuplicates() {
 void CheckRun::ReportDuplicate(const Offer& second, const Place& place, std::string message, const Offer& first,
                                const Place& first_place, std::string first_message) {
   if (IsReference(second)) return;
-  Finding f;
-  f.rule = kManifestDuplicateResource.id;
-  f.severity = kManifestDuplicateResource.severity;
-  f.path = second.path;
-  f.offset = place.offset;
-  f.length = place.length;
-  f.line = place.line;
-  f.column = place.column;
+  Finding f = FindingAt(kManifestDuplicateResource, second.path, place, std::move(message));
   f.excerpt = place.excerpt;
-  f.message = std::move(message);
   f.related = std::make_shared<const std::vector<RelatedPlace>>(
       std::vector<RelatedPlace>{{first.path, first_place.offset, first_place.length, first_place.line,
                                  first_place.column, std::move(first_message)}});

@@ -89,14 +89,14 @@ class Collector {
 
   // What another collector found (a subfolder walked as its own task).
   void Merge(Discovery found) {
-    for (InputFile& f : found.files) Add(std::string(f.path.view()), f.explicit_path);
+    for (InputFile& f : found.files) Add(f.path, f.explicit_path);
     for (InputFile& f : found.markdown) d.markdown.push_back(std::move(f));
     for (std::string& p : found.ignored) d.ignored.push_back(std::move(p));
     for (LoadProblem& p : found.problems) d.problems.push_back(std::move(p));
   }
 
-  void Add(const std::string& path, bool is_explicit) {
-    PooledString pooled(path);
+  void Add(const PooledString& pooled, bool is_explicit) {
+    const std::string_view path = pooled.view();
     if (seen_.insert(pooled.view()).second) {
       d.files.push_back({pooled, is_explicit});
     } else if (is_explicit) {
@@ -132,7 +132,7 @@ void AddNamedFile(const std::string& arg, const fs::file_status& st, const Disco
                              "file to JSON, or leave it out of the paths to check"});
     return;
   }
-  c->Add(Display(fs::path(arg)), true);
+  c->Add(PooledString(Display(fs::path(arg))), true);
 }
 
 // The ignore list for walking the folder `arg`: the configured patterns, and
@@ -168,7 +168,7 @@ void TakeFile(const fs::directory_entry& entry, bool is_link, const IgnoreList& 
     c->d.ignored.push_back(Display(entry.path()));  // counted as skipped: YAML is not read
   } else if (!is_link && HasJsonExtension(entry.path())) {
     if (entry.is_regular_file(entry_ec)) {
-      c->Add(Display(entry.path()), false);
+      c->Add(PooledString(Display(entry.path())), false);
     } else {
       c->d.problems.push_back(
           Unreadable(Display(entry.path()), "'" + Display(entry.path()) + "' is not a regular file; skipped"));

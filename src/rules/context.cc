@@ -32,17 +32,21 @@ void FileContext::ReportAtValue(const JsonNode& node, std::string message) {
   Report(node.offset, node.length, std::move(message));
 }
 
-void OfferContext::Report(const Offer& offer, const Place& place, std::string message) {
+Finding FindingAt(const Rule& rule, const PooledString& path, const Place& place, std::string message) {
   Finding f;
-  f.rule = std::string(rule_.id);
-  f.severity = rule_.severity;
-  f.path = offer.path;
+  f.rule = rule.id;
+  f.severity = rule.severity;
+  f.path = path;
   f.offset = place.offset;
   f.length = place.length;
   f.line = place.line;
   f.column = place.column;
   f.message = std::move(message);
-  out_->push_back(std::move(f));
+  return f;
+}
+
+void OfferContext::Report(const Offer& offer, const Place& place, std::string message) {
+  out_->push_back(FindingAt(rule_, offer.path, place, std::move(message)));
 }
 
 }  // namespace leadlint

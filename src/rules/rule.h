@@ -104,6 +104,11 @@ class OfferContext {
   std::vector<Finding>* out_;
 };
 
+// A finding of `rule` (its default severity) at an offer's place; the excerpt
+// is left to the caller. OfferContext::Report and the engine's run-level
+// rules build their findings with it.
+Finding FindingAt(const Rule& rule, const PooledString& path, const Place& place, std::string message);
+
 // The sorted registry (rules/registry.cc): every rule object, once.
 std::span<const Rule* const> RulePointers();
 // The registry as a range of `const Rule&`, sorted by id. (A small view of its
