@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "report/pretty_json.h"
 #include "report/report.h"
 #include "report/text_helpers.h"
 
@@ -28,24 +29,121 @@ void Indent(const std::string& text, std::string_view prefix, std::string* out) 
 
 // Writes `items` as the value of a top-level key, one element at a time, with
 // exactly the layout nlohmann's dump(2) gives the whole document: a report of
-// 100,000 offers never exists as one DOM.
-template <typename T, typename ToJson>
-void StreamArray(std::ostream& out, const char* key, const std::vector<T>& items, ToJson to_json, bool last) {
-  out << "  " << nlohmann::ordered_json(key).dump() << ": [";
-  if (items.empty()) {
-    out << "]" << (last ? "\n" : ",\n");
-    return;
+// 100,000 offers never exists as one DOM, and no element does either.
+template <typename T, typename WriteItem>
+void StreamArray(std::ostream& out, const char* key, const std::vector<T>& items, WriteItem write_item, bool last) {
+  std::string text;  // one write per block of elements, not one stream call per value
+  PrettyJson json(&text, 1);
+  text.append("  ");
+  json.String(key);
+  text.append(": ");
+  json.OpenArray();
+  for (const T& item : items) {
+    json.Item();
+    write_item(json, item);
+    if (text.size() >= 64 * 1024) {
+      out.write(text.data(), static_cast<std::streamsize>(text.size()));
+      text.clear();
+    }
   }
-  out << "\n";
-  std::string indented;  // one write per element, not one stream call per character
-  for (size_t i = 0; i < items.size(); ++i) {
-    std::string text = to_json(items[i]).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-    indented.assign("    ");
-    Indent(text, "    ", &indented);
-    indented += i + 1 < items.size() ? ",\n" : "\n";
-    out.write(indented.data(), static_cast<std::streamsize>(indented.size()));
+  json.CloseArray();
+  text.append(last ? "\n" : ",\n");
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+void WriteOffer(PrettyJson& json, const OfferSummary& o) {
+  json.OpenObject();
+  json.Key("path");
+  json.String(o.path);
+  json.Key("line");
+  json.Int(o.line);
+  json.Key("column");
+  json.Int(o.column);
+  json.Key("name");
+  json.String(o.name);
+  json.Key("format");
+  json.String(o.format);
+  json.Key("type");
+  json.String(o.type);
+  json.Key("storefronts");
+  json.OpenArray();
+  for (const ListingSummary& l : o.listings) {
+    json.Item();
+    json.String(l.storefront);
   }
-  out << "  ]" << (last ? "\n" : ",\n");
+  json.CloseArray();
+  json.Key("storefrontsAssumed");
+  json.Bool(o.storefronts_assumed);
+  json.Key("leadDestination");
+  json.StringOrNull(o.destination);
+  json.Key("verdict");
+  json.String(o.verdict);
+  json.Key("decidedBy");
+  json.StringOrNull(o.decided_by);
+  json.CloseObject();
+}
+
+void WriteFix(PrettyJson& json, const Fix& fix) {
+  json.OpenObject();
+  json.Key("description");
+  json.String(fix.description);
+  json.Key("safe");
+  json.Bool(fix.safe);
+  json.Key("edits");
+  json.OpenArray();
+  for (const Edit& e : fix.edits) {
+    json.Item();
+    json.OpenObject();
+    json.Key("offset");
+    json.Unsigned(e.offset);
+    json.Key("length");
+    json.Unsigned(e.length);
+    json.Key("replacement");
+    json.String(e.replacement);
+    json.CloseObject();
+  }
+  json.CloseArray();
+  json.CloseObject();
+}
+
+void WriteFinding(PrettyJson& json, const Finding& f) {
+  json.OpenObject();
+  json.Key("rule");
+  json.String(f.rule);
+  json.Key("severity");
+  json.String(SeverityName(f.severity));
+  json.Key("path");
+  json.String(f.path);
+  json.Key("line");
+  json.Int(f.line);
+  json.Key("column");
+  json.Int(f.column);
+  json.Key("message");
+  json.String(f.message);
+  if (f.fix) {
+    json.Key("fix");
+    WriteFix(json, *f.fix);
+  }
+  json.CloseObject();
+}
+
+void WriteDoc(PrettyJson& json, const DocSummary& d) {
+  json.OpenObject();
+  json.Key("path");
+  json.String(d.path);
+  json.Key("locale");
+  json.String(d.locale);
+  json.Key("role");
+  json.String(d.role);
+  json.Key("ruleTables");
+  json.Int(d.rule_tables);
+  json.Key("source");
+  json.StringOrNull(d.source);
+  json.Key("freshness");
+  json.StringOrNull(d.freshness);
+  json.Key("translatedFrom");
+  json.StringOrNull(d.translated_from);
+  json.CloseObject();
 }
 
 void StreamValue(std::ostream& out, const char* key, const nlohmann::ordered_json& value) {
@@ -79,53 +177,11 @@ void WriteJsonReport(const RunResult& result, const ReportOptions& options, std:
   }
   StreamValue(out, "summary", summary);
   StreamArray(
-      out, "skipped", result.skipped, [](const std::string& s) { return ordered_json(s); }, false);
-  StreamArray(
-      out, "offers", result.offers,
-      [](const OfferSummary& o) {
-        ordered_json storefronts = ordered_json::array();
-        for (const ListingSummary& l : o.listings) storefronts.push_back(l.storefront);
-        return ordered_json{
-            {"path", o.path},
-            {"line", o.line},
-            {"column", o.column},
-            {"name", o.name},
-            {"format", o.format},
-            {"type", o.type},
-            {"storefronts", std::move(storefronts)},
-            {"storefrontsAssumed", o.storefronts_assumed},
-            {"leadDestination", o.destination.empty() ? ordered_json(nullptr) : ordered_json(o.destination)},
-            {"verdict", o.verdict},
-            {"decidedBy", o.decided_by.empty() ? ordered_json(nullptr) : ordered_json(o.decided_by)}};
-      },
-      false);
-  StreamArray(
-      out, "docs", result.docs,
-      [](const DocSummary& d) {
-        ordered_json j = {{"path", d.path}, {"locale", d.locale}, {"role", d.role}, {"ruleTables", d.rule_tables}};
-        j["source"] = d.source.empty() ? ordered_json(nullptr) : ordered_json(d.source);
-        j["freshness"] = d.freshness.empty() ? ordered_json(nullptr) : ordered_json(d.freshness);
-        j["translatedFrom"] = d.translated_from.empty() ? ordered_json(nullptr) : ordered_json(d.translated_from);
-        return j;
-      },
-      false);
+      out, "skipped", result.skipped, [](PrettyJson& json, const std::string& s) { json.String(s); }, false);
+  StreamArray(out, "offers", result.offers, WriteOffer, false);
+  StreamArray(out, "docs", result.docs, WriteDoc, false);
   StreamValue(out, "storefrontRules", result.storefront_rules_source);
-  StreamArray(
-      out, "findings", result.findings,
-      [](const Finding& f) {
-        ordered_json j = {{"rule", f.rule},     {"severity", std::string(SeverityName(f.severity))},
-                          {"path", f.path},     {"line", f.line},
-                          {"column", f.column}, {"message", f.message}};
-        if (f.fix) {
-          ordered_json edits = ordered_json::array();
-          for (const Edit& e : f.fix->edits) {
-            edits.push_back({{"offset", e.offset}, {"length", e.length}, {"replacement", e.replacement}});
-          }
-          j["fix"] = {{"description", f.fix->description}, {"safe", f.fix->safe}, {"edits", std::move(edits)}};
-        }
-        return j;
-      },
-      true);
+  StreamArray(out, "findings", result.findings, WriteFinding, true);
   out << "}\n";
 }
 
