@@ -45,6 +45,34 @@ TEST(StringPool, EmptyAndEmbeddedNulAndLargeStrings) {
   EXPECT_EQ(Intern(large).data(), stored.data());
 }
 
+// A pool of its own: strings at and around the size that gets a block of its
+// own (16 KiB with the 4-byte size), a large one first, small ones filling
+// several 64 KiB blocks between large ones; every view stays intact and is
+// found again, and the statistics count each distinct string once.
+TEST(StringPool, BlocksOfEverySizeKeepTheirText) {
+  StringPool pool;
+  std::vector<std::string> texts = {std::string(40000, 'L')};
+  for (size_t n : {16379u, 16380u, 16381u, 65531u, 65532u, 65536u})
+    texts.emplace_back(n, static_cast<char>('a' + n % 26));
+  for (int i = 0; i < 20000; ++i) {
+    texts.push_back("small-" + std::to_string(i));
+    if (i % 5000 == 0) texts.emplace_back(20000 + static_cast<size_t>(i), 'B');
+  }
+  std::vector<std::string_view> views;
+  size_t bytes = 0;
+  for (const std::string& t : texts) {
+    views.push_back(pool.Intern(t));
+    bytes += t.size();
+  }
+  for (size_t i = 0; i < texts.size(); ++i) {
+    ASSERT_EQ(views[i], texts[i]) << i;
+    ASSERT_EQ(pool.Intern(texts[i]).data(), views[i].data()) << i;
+  }
+  const StringPoolStats stats = pool.Stats();
+  EXPECT_EQ(stats.strings, texts.size());
+  EXPECT_EQ(stats.bytes, bytes);
+}
+
 TEST(StringPool, GrowsAndStaysConsistent) {
   std::vector<std::string_view> views;
   for (int i = 0; i < 50000; ++i) views.push_back(Intern("key-" + std::to_string(i)));
