@@ -303,5 +303,60 @@ TEST(SarifReport, KeyParts) {
   EXPECT_EQ(results[1]["partialFingerprints"].size(), 1u);
 }
 
+// A finding that names other places (a duplicate, the product of another
+// file): the JSON report lists them as `related`, SARIF as relatedLocations
+// relative to SRCROOT, which widens to hold a related file outside the
+// working directory.
+RunResult WithRelated() {
+  RunResult result = SmallResult();
+  result.findings[0].related = std::make_shared<const std::vector<RelatedPlace>>(std::vector<RelatedPlace>{
+      {"offers/products.json", 40, 6, 2, 11, "the product 'A & B' whose listings this lead configuration serves"},
+      {"../shared/first.json", 0, 1, 1, 1, "the first 'customer-leads' resource"}});
+  return result;
+}
+
+TEST(JsonReport, RelatedPlacesFollowTheMessage) {
+  const std::string json = Write("json", WithRelated());
+  EXPECT_NE(json.find(R"EXP(      "message": "offer 'A & B' sells on AppSource but has no <leadDestination>",
+      "related": [
+        {
+          "path": "offers/products.json",
+          "line": 2,
+          "column": 11,
+          "message": "the product 'A & B' whose listings this lead configuration serves"
+        },
+        {
+          "path": "../shared/first.json",
+          "line": 1,
+          "column": 1,
+          "message": "the first 'customer-leads' resource"
+        }
+      ]
+    },
+)EXP"),
+            std::string::npos)
+      << json;
+  EXPECT_EQ(Write("json", SmallResult()).find("\"related\""), std::string::npos);
+}
+
+TEST(SarifReport, RelatedLocations) {
+  const nlohmann::json sarif = nlohmann::json::parse(Write("sarif", WithRelated()));
+  const nlohmann::json& run = sarif["runs"][0];
+  EXPECT_EQ(run["originalUriBaseIds"]["SRCROOT"]["uri"], "file:///work/");
+  const nlohmann::json& result = run["results"][0];
+  EXPECT_EQ(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "repo/offers/a.json");
+  const nlohmann::json& related = result["relatedLocations"];
+  ASSERT_EQ(related.size(), 2u);
+  EXPECT_EQ(related[0]["id"], 0);
+  EXPECT_EQ(related[0]["physicalLocation"]["artifactLocation"]["uri"], "repo/offers/products.json");
+  EXPECT_EQ(related[0]["physicalLocation"]["artifactLocation"]["uriBaseId"], "SRCROOT");
+  EXPECT_EQ(related[0]["physicalLocation"]["region"]["startLine"], 2);
+  EXPECT_EQ(related[0]["physicalLocation"]["region"]["startColumn"], 11);
+  EXPECT_EQ(related[0]["message"]["text"], "The product 'A & B' whose listings this lead configuration serves.");
+  EXPECT_EQ(related[1]["id"], 1);
+  EXPECT_EQ(related[1]["physicalLocation"]["artifactLocation"]["uri"], "shared/first.json");
+  EXPECT_FALSE(run["results"][1].contains("relatedLocations"));
+}
+
 }  // namespace
 }  // namespace leadlint

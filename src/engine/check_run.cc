@@ -374,11 +374,13 @@ void CheckRun::ReadReference(const InputFile& input) {
   ManifestDoc doc = NormalizeManifest(path, parsed.root);
   if (doc.format != ManifestFormat::kProductIngestion) return;
   std::vector<Suppression> sibling_suppressions;
+  // Positions and excerpts: a sibling's offers may be judged, and a finding
+  // elsewhere may name a place here (its related places: the product a
+  // customer-leads resource serves, the first of two duplicates).
+  SourceFile file(path, contents);
+  for (Offer& offer : doc.offers) ResolveOffer(file, doc.secret_spans, &offer);
   if (sibling_paths_.count(path) != 0) {
-    // A sibling's offers may be judged: give them positions and excerpts,
-    // and honour its x-leadlint-ignore entries as a folder run would.
-    SourceFile file(path, contents);
-    for (Offer& offer : doc.offers) ResolveOffer(file, doc.secret_spans, &offer);
+    // Its x-leadlint-ignore entries are honoured as a folder run would.
     std::vector<Finding> ignored;
     CollectSuppressions(parsed.root, file, &sibling_suppressions, &ignored, 0);
   }

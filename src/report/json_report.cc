@@ -51,14 +51,20 @@ void StreamArray(std::ostream& out, const char* key, const std::vector<T>& items
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
+// "path", "line" and "column" of an offer, a finding or a related place.
+template <typename Placed>
+void WritePlace(PrettyJson& json, const Placed& p) {
+  json.Key("path");
+  json.String(p.path);
+  json.Key("line");
+  json.Int(p.line);
+  json.Key("column");
+  json.Int(p.column);
+}
+
 void WriteOffer(PrettyJson& json, const OfferSummary& o) {
   json.OpenObject();
-  json.Key("path");
-  json.String(o.path);
-  json.Key("line");
-  json.Int(o.line);
-  json.Key("column");
-  json.Int(o.column);
+  WritePlace(json, o);
   json.Key("name");
   json.String(o.name);
   json.Key("format");
@@ -112,14 +118,22 @@ void WriteFinding(PrettyJson& json, const Finding& f) {
   json.String(f.rule);
   json.Key("severity");
   json.String(SeverityName(f.severity));
-  json.Key("path");
-  json.String(f.path);
-  json.Key("line");
-  json.Int(f.line);
-  json.Key("column");
-  json.Int(f.column);
+  WritePlace(json, f);
   json.Key("message");
   json.String(f.message);
+  if (f.related && !f.related->empty()) {
+    json.Key("related");
+    json.OpenArray();
+    for (const RelatedPlace& r : *f.related) {
+      json.Item();
+      json.OpenObject();
+      WritePlace(json, r);
+      json.Key("message");
+      json.String(r.message);
+      json.CloseObject();
+    }
+    json.CloseArray();
+  }
   if (f.fix) {
     json.Key("fix");
     WriteFix(json, *f.fix);

@@ -62,26 +62,55 @@ using nlohmann::ordered_json;
 struct SrcRoot {
   fs::path root;
   std::vector<fs::path> absolute;  // one per finding
+  fs::path cwd;                    // what relative paths are relative to
+
+  fs::path Absolute(std::string_view path) const {
+    const fs::path p(path);
+    return (p.is_absolute() ? p : cwd / p).lexically_normal();
+  }
+  std::string Uri(const fs::path& absolute_path) const;
 };
 
 SrcRoot FindSrcRoot(const RunResult& result, const ReportOptions& options) {
   SrcRoot src;
   src.root = fs::path(options.working_directory.empty() ? fs::current_path().string() : options.working_directory)
                  .lexically_normal();
-  for (const Finding& f : result.findings) {
-    const fs::path path(f.path.view());
-    src.absolute.push_back((path.is_absolute() ? path : src.root / path).lexically_normal());
-  }
+  src.cwd = src.root;
+  for (const Finding& f : result.findings) src.absolute.push_back(src.Absolute(f.path));
   auto under = [](const fs::path& p, const fs::path& base) {
     auto rel = p.lexically_relative(base);
     return !rel.empty() && rel.native().rfind("..", 0) != 0;
   };
-  for (const fs::path& p : src.absolute) {
+  auto widen_for = [&](const fs::path& p) {
     while (!under(p, src.root) && src.root.has_parent_path() && src.root != src.root.parent_path()) {
       src.root = src.root.parent_path();
     }
+  };
+  for (const fs::path& p : src.absolute) widen_for(p);
+  for (const Finding& f : result.findings) {
+    if (!f.related) continue;
+    for (const RelatedPlace& r : *f.related) widen_for(src.Absolute(r.path));
   }
   return src;
+}
+
+// A path of the run as an artifact URI relative to SRCROOT.
+std::string SrcRoot::Uri(const fs::path& absolute_path) const {
+  return PercentEncode(absolute_path.lexically_relative(root).generic_string());
+}
+
+// The places a finding names besides its own (the first of two duplicates,
+// the product a lead configuration serves), as SARIF related locations.
+ordered_json RelatedLocations(const std::vector<RelatedPlace>& related, const SrcRoot& src) {
+  ordered_json locations = ordered_json::array();
+  for (const RelatedPlace& r : related) {
+    locations.push_back({{"id", locations.size()},
+                         {"physicalLocation",
+                          {{"artifactLocation", {{"uri", src.Uri(src.Absolute(r.path))}, {"uriBaseId", "SRCROOT"}}},
+                           {"region", {{"startLine", std::max(1, r.line)}, {"startColumn", std::max(1, r.column)}}}}},
+                         {"message", {{"text", Sentence(r.message)}}}});
+  }
+  return locations;
 }
 
 // Every rule of the catalog, and each id's index in that array.
@@ -123,7 +152,7 @@ ordered_json Fixes(const Fix& fix, const std::string& uri) {
 
 // One finding as a SARIF result, its artifact URI relative to SRCROOT.
 ordered_json Result(const Finding& f, const std::string& uri, const std::string& fingerprint,
-                    const std::map<std::string, size_t>& rule_index) {
+                    const std::map<std::string, size_t>& rule_index, const SrcRoot& src) {
   ordered_json region = {{"startLine", std::max(1, f.line)}, {"startColumn", std::max(1, f.column)}};
   if (!f.excerpt.empty()) region["snippet"] = {{"text", f.excerpt.str()}};
   const std::string rule = f.rule.str();
@@ -137,6 +166,7 @@ ordered_json Result(const Finding& f, const std::string& uri, const std::string&
        ordered_json::array({{{"physicalLocation",
                               {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "SRCROOT"}}}, {"region", region}}}}})},
       {"partialFingerprints", {{"leadlintFindingHash/v1", fingerprint}}}};
+  if (f.related && !f.related->empty()) r["relatedLocations"] = RelatedLocations(*f.related, src);
   if (f.fix && !f.fix->edits.empty()) r["fixes"] = Fixes(*f.fix, uri);
   return r;
 }
@@ -147,8 +177,7 @@ ordered_json Results(const RunResult& result, const SrcRoot& src, const std::map
   std::vector<std::string> fingerprints = Fingerprints(result.findings);
   ordered_json results = ordered_json::array();
   for (size_t i = 0; i < result.findings.size(); ++i) {
-    std::string uri = PercentEncode(src.absolute[i].lexically_relative(src.root).generic_string());
-    results.push_back(Result(result.findings[i], uri, fingerprints[i], rule_index));
+    results.push_back(Result(result.findings[i], src.Uri(src.absolute[i]), fingerprints[i], rule_index, src));
   }
   auto result_key = [](const ordered_json& r) {
     const ordered_json& loc = r["locations"][0]["physicalLocation"];
