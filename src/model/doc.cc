@@ -5,6 +5,8 @@
 #include <cctype>
 #include <set>
 
+#include "model/locale_codes.h"
+
 namespace leadlint {
 namespace {
 
@@ -72,11 +74,9 @@ std::string LocaleFromPath(std::string_view path) {
     if (end == std::string_view::npos) end = path.size();
     std::string_view part = path.substr(start, end - start);
     if (IsLocaleCode(part) && part.size() <= 10 && part.find('-') != std::string_view::npos) {
+      // A known language and region: "azure-docs", "how-to" and "ci-cd" are not locales.
       std::string l = Lower(part);
-      // "azure-docs" is not a locale; a locale's region is 2 letters or 3 digits.
-      size_t dash = l.rfind('-');
-      std::string region = l.substr(dash + 1);
-      if (region.size() == 2 || (region.size() == 3 && std::isdigit(static_cast<unsigned char>(region[0])))) best = l;
+      if (IsKnownLocale(l)) best = l;
     }
     start = end + 1;
   }
