@@ -19,16 +19,19 @@ namespace {
 namespace fs = std::filesystem;
 using testing::RunBinary;
 
+constexpr const char* kSource = "---\ntitle: Leads\nms.date: 01/01/2020\n---\n\n# Leads\n\nSee [x](#leads).\n";
+constexpr const char* kGerman =
+    "---\ntitle: Leads\nms.date: 01/01/2019\nms.contentlocale: de-DE\n"
+    "ms.openlocfilehash: 0123456789abcdef0123456789abcdef01234567\n---\n\n# Leads\n\nSiehe [x](#leads).\n";
+
 class DocTree : public ::testing::Test {
  protected:
   void SetUp() override {
     root_ = fs::temp_directory_path() / ("leadlint-pairing-" + std::to_string(getpid()) + "-" +
                                          ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(root_);
-    Write("azure-docs/articles/x.md", "---\ntitle: Leads\nms.date: 01/01/2020\n---\n\n# Leads\n\nSee [x](#leads).\n");
-    Write("azure-docs.de-de/articles/x.md",
-          "---\ntitle: Leads\nms.date: 01/01/2019\nms.contentlocale: de-DE\n"
-          "ms.openlocfilehash: 0123456789abcdef0123456789abcdef01234567\n---\n\n# Leads\n\nSiehe [x](#leads).\n");
+    Write("azure-docs/articles/x.md", kSource);
+    Write("azure-docs.de-de/articles/x.md", kGerman);
     fs::create_directory_symlink(root_ / "azure-docs.de-de", root_ / "link-de");
   }
   void TearDown() override { fs::remove_all(root_); }
@@ -82,6 +85,56 @@ TEST_F(DocTree, EverySpellingPairsTheTranslationWithItsSource) {
             Stale(abs + "/azure-docs.de-de/articles/x.md", abs + "/azure-docs/articles/x.md"));
   EXPECT_EQ(Findings({"--docs-source", "azure-docs", "--docs-translations", "link-de"}, rule),
             Stale("link-de/articles/x.md", "azure-docs/articles/x.md"));
+}
+
+// Layouts other than localized trees: a locale folder beside an English one,
+// and a locale before the extension beside the English file.
+TEST_F(DocTree, LocaleFoldersAndLocaleSuffixesPairToo) {
+  Write("site/en-us/x.md", kSource);
+  Write("site/de-de/x.md", kGerman);
+  Write("pages/x.md", kSource);
+  Write("pages/x.de-de.md", kGerman);
+  Write("hugo/en/x.md", kSource);
+  Write("hugo/de-DE/x.md", kGerman);
+  const std::string rule = "l10n-stale-translation";
+  EXPECT_EQ(Findings({"site"}, rule), Stale("site/de-de/x.md", "site/en-us/x.md"));
+  EXPECT_EQ(Findings({"pages"}, rule), Stale("pages/x.de-de.md", "pages/x.md"));
+  EXPECT_EQ(Findings({"hugo"}, rule), Stale("hugo/de-DE/x.md", "hugo/en/x.md"));
+  EXPECT_EQ(Findings({"site", "pages", "hugo"}, "l10n-source-unknown"), "");
+}
+
+// A page made a translation by its folder, its file name or only its front
+// matter, with no source to be found, is said so once, with where the source
+// was looked for: it is checked against nothing.
+TEST_F(DocTree, EveryUnpairedTranslationIsReported) {
+  Write("site/fr-fr/y.md", kGerman);
+  Write("pages/y.pt-br.md", kGerman);
+  Write("misc/z.md", kGerman);
+  const std::string how =
+      "; pair it with --docs-source SOURCE --docs-translations TREE, or 'docs' in leadlint.json "
+      "[l10n-source-unknown]\n";
+  const std::string what = ":5:21: warning: no English source to compare this translation with (";
+  EXPECT_EQ(Findings({"site", "pages", "misc"}, "l10n-source-unknown"),
+            "misc/z.md" + what + "no source tree was found)" + how +                //
+                "pages/y.pt-br.md" + what + "'pages/y.md' does not exist)" + how +  //
+                "site/fr-fr/y.md" + what + "'site/en-us/y.md' does not exist)" + how);
+}
+
+// Folder names that look like locales are not: an English page under how-to/
+// is a source, not an unpaired translation.
+TEST_F(DocTree, AHowToFolderIsNotALocale) {
+  Write("articles/how-to/x.md", kSource);
+  Write("articles/ci-cd/x.md", kSource);
+  EXPECT_EQ(Findings({"articles"}, "l10n-source-unknown"), "");
+  // Asked for an English page's keys, not a translation's (ms.contentlocale, hashes).
+  std::string expected;
+  for (const char* page : {"articles/ci-cd/x.md", "articles/how-to/x.md"}) {
+    for (const char* key : {"description", "ms.topic"}) {
+      expected += std::string(page) + ":2:1: error: front matter is missing the required key '" + key +
+                  "' [docs-front-matter]\n";
+    }
+  }
+  EXPECT_EQ(Findings({"articles"}, "docs-front-matter"), expected);
 }
 
 TEST_F(DocTree, AFileIsNeverItsOwnSource) {

@@ -101,7 +101,9 @@ DocCheckInput DocChecker::BuildInput(const DocJob& job, const DocModel& doc, Doc
   s->role = job.translation                                            ? "translation"
             : (job.standalone || job.source.empty()) && in.translation ? "translation"
                                                                        : "source";
-  if (job.translation && job.source.empty()) {
+  // Any translation left without a source is said so (l10n-source-unknown),
+  // whether its tree, its folder or its front matter made it one.
+  if (in.translation && job.source.empty()) {
     in.without_source = true;
     in.expected_source = job.expected_source;
   }

@@ -39,6 +39,13 @@ std::vector<std::string> MarkdownUnder(const std::string& path);
 // "azure-docs.hu-hu/articles/x.md" -> "azure-docs/articles/x.md" when a path
 // component is a tree name with a locale suffix; "" otherwise.
 std::string SourceTreePath(const std::string& path);
+// Where the English source of a localized page would be, most likely first:
+// the same path under the tree without the locale suffix
+// ("azure-docs.de-de/a/x.md" -> "azure-docs/a/x.md"), under an English folder
+// beside a locale folder ("docs/de-de/x.md" -> "docs/en-us/x.md", "docs/en-US/x.md",
+// "docs/en/x.md"), and without a locale before the extension ("x.de-de.md" ->
+// "x.md"). Empty for a page with no (non-English) locale in its path.
+std::vector<std::string> SourceCandidates(const std::string& path);
 // The locale of the first tree name with a locale suffix, or "".
 std::string TreeLocale(const std::string& path);
 // The real path (symlinks, '.', '..' resolved; missing tails kept) with '/'.

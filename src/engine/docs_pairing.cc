@@ -90,8 +90,10 @@ class JobCollector {
   // 2. Markdown met on the command line or while walking (older versions in a
   // history folder are versions, not docs to check). A file under a localized
   // tree ("azure-docs.de-de/") pairs with the file at the same path under the
-  // sibling source tree ("azure-docs/"), found from the real path, so that
-  // `check .` inside the localized tree pairs too.
+  // sibling source tree ("azure-docs/"), found from the real path too, so that
+  // `check .` inside the localized tree pairs; a file under a locale folder
+  // ("docs/de-de/") with the same path under an English one ("docs/en-us/");
+  // "x.de-de.md" with "x.md" beside it (SourceCandidates).
   void FromMarkdown() {
     std::vector<std::string> history_roots;
     for (const std::string& h : options_.history) history_roots.push_back(RealPath(h) + "/");
@@ -107,23 +109,22 @@ class JobCollector {
   }
 
   void AddWalked(const std::string& path, const std::string& real, bool explicit_path) {
-    std::string src = SourceTreePath(path);
-    if (src.empty() || !fs::exists(src, ec_)) {
-      std::string real_src = SourceTreePath(real);
-      src = real_src.empty() ? "" : DisplayLike(path, real_src);
-    }
-    if (!src.empty() && fs::exists(src, ec_) && RealPath(src) != real) {
+    std::vector<std::string> candidates = SourceCandidates(path);
+    for (const std::string& c : SourceCandidates(real)) candidates.push_back(DisplayLike(path, c));
+    for (const std::string& src : candidates) {
+      if (!fs::exists(src, ec_) || RealPath(src) == real) continue;
       jobs_.push_back({path, true, src, !explicit_path});
       if (Claim(src)) jobs_.push_back({src, false, "", !explicit_path});
-    } else {
-      DocJob j{path, false, "", !explicit_path};
-      // In a localized tree but its source is missing: a translation to report.
-      if (!TreeLocale(real).empty()) {
-        j.translation = true;
-        j.expected_source = src;
-      }
-      jobs_.push_back(std::move(j));
+      return;
     }
+    DocJob j{path, false, "", !explicit_path};
+    // In a localized tree but its source is missing: a translation to report.
+    // A page whose locale is in a folder or file name (or its front matter)
+    // and has no source is reported as well (docs_check.cc), where the
+    // source was looked for first.
+    if (!TreeLocale(real).empty()) j.translation = true;
+    if (!candidates.empty()) j.expected_source = candidates.front();
+    jobs_.push_back(std::move(j));
   }
 
   const DocSetOptions& options_;

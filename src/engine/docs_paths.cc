@@ -8,6 +8,7 @@
 
 #include "engine/docs_internal.h"
 #include "load/file_source.h"
+#include "model/locale_codes.h"
 
 namespace leadlint::docs_detail {
 namespace fs = std::filesystem;
@@ -64,6 +65,43 @@ std::string SourceTreePath(const std::string& path) {
     out /= part;
   }
   return changed ? out.generic_string() : "";
+}
+
+namespace {
+
+std::string LowerCopy(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// A locale that makes a page a translation: known, and not English.
+bool TranslatedLocale(const std::string& name) {
+  const std::string lower = LowerCopy(name);
+  return IsKnownLocale(lower) && lower.rfind("en-", 0) != 0;
+}
+
+}  // namespace
+
+std::vector<std::string> SourceCandidates(const std::string& path) {
+  std::vector<std::string> out;
+  if (std::string tree = SourceTreePath(path); !tree.empty()) out.push_back(tree);
+  const fs::path p(path);
+  const std::vector<fs::path> parts(p.begin(), p.end());
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    if (!TranslatedLocale(parts[i].string())) continue;
+    for (const char* english : {"en-us", "en-US", "en"}) {
+      fs::path candidate;
+      for (size_t k = 0; k < parts.size(); ++k) candidate /= k == i ? fs::path(english) : parts[k];
+      out.push_back(candidate.generic_string());
+    }
+    break;
+  }
+  const std::string stem = p.stem().string();
+  const size_t dot = stem.rfind('.');
+  if (dot != std::string::npos && dot > 0 && TranslatedLocale(stem.substr(dot + 1))) {
+    out.push_back((p.parent_path() / (stem.substr(0, dot) + p.extension().string())).generic_string());
+  }
+  return out;
 }
 
 std::string TreeLocale(const std::string& path) {
