@@ -266,6 +266,33 @@ TEST(HtmlReport, KeyParts) {
   EXPECT_EQ(html.substr(html.size() - 16), "</body>\n</html>\n");
 }
 
+// A doc's finding of a check outside the matrix's main columns gets a column
+// of its own (no row of "ok" over a finding); a rule with no finding on a doc
+// gets none.
+TEST(HtmlReport, EveryDocCheckWithAFindingHasAColumn) {
+  static constexpr RuleDescriptor kDocRules[] = {
+      {"docs-missing-image", Severity::kError, "an image whose file does not exist", ""},
+      {"l10n-markup-parity", Severity::kWarning, "markup counts differ from the source", ""},
+      {"leads-missing-destination", Severity::kError, "offer has no lead destination", ""},
+  };
+  RunResult result = SmallResult();
+  result.rules = kDocRules;
+  Finding markup;
+  markup.rule = "l10n-markup-parity";
+  markup.severity = Severity::kWarning;
+  markup.path = "docs/fr/guide.md";
+  markup.line = 9;
+  markup.column = 1;
+  markup.message = "2 bold spans in the source, 1 here";
+  result.findings.push_back(markup);
+  const std::string html = Write("html", result);
+  EXPECT_NE(html.find("<th>l10n-link-parity</th><th>l10n-markup-parity</th></tr>\n"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<th>docs-missing-image</th>"), std::string::npos);
+  EXPECT_NE(html.find("<span class=\"verdict pass\">ok</span></td><td><span class=\"verdict fail\">1</span></td></tr>"),
+            std::string::npos);
+  EXPECT_EQ(Write("html", SmallResult()).find("<th>l10n-markup-parity</th>"), std::string::npos);
+}
+
 TEST(SarifReport, KeyParts) {
   const nlohmann::json sarif = nlohmann::json::parse(Write("sarif", SmallResult()));
   EXPECT_EQ(sarif["version"], "2.1.0");

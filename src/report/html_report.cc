@@ -2,6 +2,7 @@
 // network) that a person opens in a browser. Per offer, a storefront x listing x
 // lead destination matrix with a verdict; totals; every finding with its
 // (redacted) source excerpt; severity and rule filters that work offline.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -122,17 +123,36 @@ void WriteOffers(const RunResult& result, const ReportOptions& options, std::ost
   out << "</section>\n";
 }
 
+// The matrix's columns: the main checks always, then every other docs or l10n
+// rule (in catalog order) with a finding on a doc of the run, so that no
+// finding of a doc hides behind a row of "ok".
+std::vector<std::string> DocColumns(const RunResult& result) {
+  std::vector<std::string> columns = {"docs-front-matter",  "docs-broken-link",      "docs-rule-table",
+                                      "l10n-table-shape",   "l10n-do-not-translate", "l10n-inconsistent-term",
+                                      "l10n-anchor-parity", "l10n-link-parity"};
+  std::set<std::string_view> doc_paths;
+  for (const DocSummary& d : result.docs) doc_paths.insert(d.path.view());
+  std::set<std::string_view> fired;
+  for (const Finding& f : result.findings) {
+    if (doc_paths.count(f.path.view()) != 0) fired.insert(f.rule.view());
+  }
+  for (const RuleDescriptor& r : result.rules) {
+    const std::string_view family = RuleFamily(r.id);
+    if ((family != "docs" && family != "l10n") || fired.count(r.id) == 0) continue;
+    if (std::find(columns.begin(), columns.end(), r.id) == columns.end()) columns.emplace_back(r.id);
+  }
+  return columns;
+}
+
 // Per doc: locale x check matrix. A cell counts the doc's findings of that check.
 void WriteDocs(const RunResult& result, std::ostream& out) {
-  static const char* kChecks[] = {"docs-front-matter",  "docs-broken-link",      "docs-rule-table",
-                                  "l10n-table-shape",   "l10n-do-not-translate", "l10n-inconsistent-term",
-                                  "l10n-anchor-parity", "l10n-link-parity"};
+  const std::vector<std::string> kChecks = DocColumns(result);
   std::map<std::pair<std::string, std::string>, int> per_doc;
   for (const Finding& f : result.findings) ++per_doc[{f.path.str(), f.rule.str()}];
   out << "<section id=\"docs\"><h2>Docs: locale × check</h2>\n<p class=\"muted\">storefront rules from "
       << MarkupEscape(result.storefront_rules_source)
       << "</p>\n<table><tr><th>document</th><th>locale</th><th>freshness</th>";
-  for (const char* c : kChecks) out << "<th>" << MarkupEscape(c) << "</th>";
+  for (const std::string& c : kChecks) out << "<th>" << MarkupEscape(c) << "</th>";
   out << "</tr>\n";
   for (const DocSummary& d : result.docs) {
     std::string_view fresh = d.role != "translation" ? "source" : d.freshness.empty() ? "no source" : d.freshness;
@@ -144,7 +164,7 @@ void WriteDocs(const RunResult& result, std::ostream& out) {
         << MarkupEscape(fresh) << "</span>"
         << (d.translated_from.empty() ? "" : "<div class=\"muted\">from " + MarkupEscape(d.translated_from) + "</div>")
         << "</td>";
-    for (const char* c : kChecks) {
+    for (const std::string& c : kChecks) {
       auto it = per_doc.find({std::string(d.path), c});
       int n = it == per_doc.end() ? 0 : it->second;
       out << "<td>"
