@@ -91,12 +91,13 @@ TEST(PrettyJson, StartingDepthIndentsLikeAnElementOfAnArray) {
 }
 
 TEST(PrettyJson, StringsEscapeAsNlohmannDoes) {
+  static constexpr char kControls[] = "nul \0 and \x01 and \x1f";
   const std::string cases[] = {
       "",
       "plain ASCII ~ with spaces",
       "quote \" and backslash \\",
       "tab\tnewline\ncarriage\rform\fback\b",
-      std::string("nul \0 and \x01 and \x1f", 19),
+      std::string(kControls, sizeof kControls - 1),
       "delete \x7f",
       "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80",
       "invalid \xff byte",

@@ -383,6 +383,17 @@ TEST(SarifReport, RelatedLocations) {
   EXPECT_EQ(related[1]["id"], 1);
   EXPECT_EQ(related[1]["physicalLocation"]["artifactLocation"]["uri"], "shared/first.json");
   EXPECT_FALSE(run["results"][1].contains("relatedLocations"));
+  // Linked from the message, as GitHub code scanning shows related locations.
+  EXPECT_EQ(result["message"]["text"],
+            "Offer 'A & B' sells on AppSource but has no <leadDestination>. See [the product 'A & B' whose listings "
+            "this lead configuration serves](0), [the first 'customer-leads' resource](1).");
+  EXPECT_EQ(run["results"][1]["message"]["text"], "'contactEmail' is deprecated, use 'contactEmails'.");
+  RunResult brackets = WithRelated();
+  brackets.findings[0].message = "an array [0] of one";
+  (*std::const_pointer_cast<std::vector<RelatedPlace>>(brackets.findings[0].related))[0].message = "the [first]";
+  const nlohmann::json escaped = nlohmann::json::parse(Write("sarif", brackets));
+  EXPECT_EQ(escaped["runs"][0]["results"][0]["message"]["text"],
+            "An array \\[0\\] of one. See [the \\[first\\]](0), [the first 'customer-leads' resource](1).");
 }
 
 }  // namespace

@@ -99,6 +99,27 @@ std::string SrcRoot::Uri(const fs::path& absolute_path) const {
   return PercentEncode(absolute_path.lexically_relative(root).generic_string());
 }
 
+// The result's message: the finding's as a sentence and, when it names other
+// places, links to its related locations ("[text](id)", SARIF §3.11.6), which
+// is how GitHub code scanning shows them; literal brackets are then escaped.
+std::string ResultMessage(const Finding& f) {
+  if (!f.related || f.related->empty()) return Sentence(f.message);
+  auto escaped = [](std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+      if (c == '[' || c == ']') out.push_back('\\');
+      out.push_back(c);
+    }
+    return out;
+  };
+  std::string text = escaped(Sentence(f.message)) + " See ";
+  for (size_t i = 0; i < f.related->size(); ++i) {
+    if (i > 0) text += ", ";
+    text += "[" + escaped((*f.related)[i].message) + "](" + std::to_string(i) + ")";
+  }
+  return text + ".";
+}
+
 // The places a finding names besides its own (the first of two duplicates,
 // the product a lead configuration serves), as SARIF related locations.
 ordered_json RelatedLocations(const std::vector<RelatedPlace>& related, const SrcRoot& src) {
@@ -161,7 +182,7 @@ ordered_json Result(const Finding& f, const std::string& uri, const std::string&
       {"ruleId", rule},
       {"ruleIndex", index != rule_index.end() ? index->second : 0},
       {"level", std::string(SeverityName(f.severity))},
-      {"message", {{"text", Sentence(f.message)}}},
+      {"message", {{"text", ResultMessage(f)}}},
       {"locations",
        ordered_json::array({{{"physicalLocation",
                               {{"artifactLocation", {{"uri", uri}, {"uriBaseId", "SRCROOT"}}}, {"region", region}}}}})},
