@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 
+#include "base/suggest.h"
 #include "engine/docs_internal.h"
 #include "load/file_source.h"
 #include "model/locale_codes.h"
@@ -69,14 +70,9 @@ std::string SourceTreePath(const std::string& path) {
 
 namespace {
 
-std::string LowerCopy(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // A locale that makes a page a translation: known, and not English.
 bool TranslatedLocale(const std::string& name) {
-  const std::string lower = LowerCopy(name);
+  const std::string lower = AsciiLower(name);
   return IsKnownLocale(lower) && lower.rfind("en-", 0) != 0;
 }
 

@@ -54,23 +54,17 @@ void StreamArray(std::ostream& out, const char* key, const std::vector<T>& items
 // "path", "line" and "column" of an offer, a finding or a related place.
 template <typename Placed>
 void WritePlace(PrettyJson& json, const Placed& p) {
-  json.Key("path");
-  json.String(p.path);
-  json.Key("line");
-  json.Int(p.line);
-  json.Key("column");
-  json.Int(p.column);
+  json.StringMember("path", p.path);
+  json.IntMember("line", p.line);
+  json.IntMember("column", p.column);
 }
 
 void WriteOffer(PrettyJson& json, const OfferSummary& o) {
   json.OpenObject();
   WritePlace(json, o);
-  json.Key("name");
-  json.String(o.name);
-  json.Key("format");
-  json.String(o.format);
-  json.Key("type");
-  json.String(o.type);
+  json.StringMember("name", o.name);
+  json.StringMember("format", o.format);
+  json.StringMember("type", o.type);
   json.Key("storefronts");
   json.OpenArray();
   for (const ListingSummary& l : o.listings) {
@@ -78,23 +72,17 @@ void WriteOffer(PrettyJson& json, const OfferSummary& o) {
     json.String(l.storefront);
   }
   json.CloseArray();
-  json.Key("storefrontsAssumed");
-  json.Bool(o.storefronts_assumed);
-  json.Key("leadDestination");
-  json.StringOrNull(o.destination);
-  json.Key("verdict");
-  json.String(o.verdict);
-  json.Key("decidedBy");
-  json.StringOrNull(o.decided_by);
+  json.BoolMember("storefrontsAssumed", o.storefronts_assumed);
+  json.StringOrNullMember("leadDestination", o.destination);
+  json.StringMember("verdict", o.verdict);
+  json.StringOrNullMember("decidedBy", o.decided_by);
   json.CloseObject();
 }
 
 void WriteFix(PrettyJson& json, const Fix& fix) {
   json.OpenObject();
-  json.Key("description");
-  json.String(fix.description);
-  json.Key("safe");
-  json.Bool(fix.safe);
+  json.StringMember("description", fix.description);
+  json.BoolMember("safe", fix.safe);
   json.Key("edits");
   json.OpenArray();
   for (const Edit& e : fix.edits) {
@@ -104,8 +92,7 @@ void WriteFix(PrettyJson& json, const Fix& fix) {
     json.Unsigned(e.offset);
     json.Key("length");
     json.Unsigned(e.length);
-    json.Key("replacement");
-    json.String(e.replacement);
+    json.StringMember("replacement", e.replacement);
     json.CloseObject();
   }
   json.CloseArray();
@@ -114,13 +101,10 @@ void WriteFix(PrettyJson& json, const Fix& fix) {
 
 void WriteFinding(PrettyJson& json, const Finding& f) {
   json.OpenObject();
-  json.Key("rule");
-  json.String(f.rule);
-  json.Key("severity");
-  json.String(SeverityName(f.severity));
+  json.StringMember("rule", f.rule);
+  json.StringMember("severity", SeverityName(f.severity));
   WritePlace(json, f);
-  json.Key("message");
-  json.String(f.message);
+  json.StringMember("message", f.message);
   if (f.related && !f.related->empty()) {
     json.Key("related");
     json.OpenArray();
@@ -128,8 +112,7 @@ void WriteFinding(PrettyJson& json, const Finding& f) {
       json.Item();
       json.OpenObject();
       WritePlace(json, r);
-      json.Key("message");
-      json.String(r.message);
+      json.StringMember("message", r.message);
       json.CloseObject();
     }
     json.CloseArray();
@@ -143,20 +126,13 @@ void WriteFinding(PrettyJson& json, const Finding& f) {
 
 void WriteDoc(PrettyJson& json, const DocSummary& d) {
   json.OpenObject();
-  json.Key("path");
-  json.String(d.path);
-  json.Key("locale");
-  json.String(d.locale);
-  json.Key("role");
-  json.String(d.role);
-  json.Key("ruleTables");
-  json.Int(d.rule_tables);
-  json.Key("source");
-  json.StringOrNull(d.source);
-  json.Key("freshness");
-  json.StringOrNull(d.freshness);
-  json.Key("translatedFrom");
-  json.StringOrNull(d.translated_from);
+  json.StringMember("path", d.path);
+  json.StringMember("locale", d.locale);
+  json.StringMember("role", d.role);
+  json.IntMember("ruleTables", d.rule_tables);
+  json.StringOrNullMember("source", d.source);
+  json.StringOrNullMember("freshness", d.freshness);
+  json.StringOrNullMember("translatedFrom", d.translated_from);
   json.CloseObject();
 }
 

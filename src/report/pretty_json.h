@@ -35,6 +35,24 @@ class PrettyJson {
   void Bool(bool value) { out_->append(value ? "true" : "false"); }
   void Null() { out_->append("null"); }
 
+  // A member of the open object: its key, then its value.
+  void StringMember(std::string_view key, std::string_view text) {
+    Key(key);
+    String(text);
+  }
+  void StringOrNullMember(std::string_view key, std::string_view text) {
+    Key(key);
+    StringOrNull(text);
+  }
+  void IntMember(std::string_view key, int64_t value) {
+    Key(key);
+    Int(value);
+  }
+  void BoolMember(std::string_view key, bool value) {
+    Key(key);
+    Bool(value);
+  }
+
  private:
   void Open(char bracket);
   void Close(char bracket);
